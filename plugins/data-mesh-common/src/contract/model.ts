@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import { checkName, NameKind } from '../naming';
+
+/** The `apiVersion` every contract declares; bumped only on breaking format changes. */
+export const CONTRACT_API_VERSION = 'datamesh.fintech/v1';
+/** The `kind` of a data product contract. */
+export const CONTRACT_KIND = 'DataProduct';
+/** The conventional file name of a contract in a domain repository. */
+export const CONTRACT_FILE_NAME = 'data-product.yaml';
+
+/** Data classifications, from least to most sensitive. */
+export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** Quality rule types a contract may declare. */
+export const QUALITY_RULE_TYPES = [
+  'not_null',
+  'unique',
+  'range',
+  'accepted_values',
+  'pattern',
+] as const;
+export type QualityRuleType = (typeof QUALITY_RULE_TYPES)[number];
+
+/** Partition keys derived from the event time rather than from a field. */
+export const DERIVED_PARTITION_KEYS = ['event_date', 'event_hour'] as const;
+
+/** 100 years: longer is almost certainly a unit mistake (days vs. months). */
+const MAX_RETENTION_DAYS = 36_500;
+
+function name(kind: NameKind) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = checkName(kind, value);
+    if (problem) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }
+  });
+}
+
+const semver = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as 1.0.0');
+
+const entityRef = z
+  .string()
+  .regex(
+    /^(?:(?:group|user):)?(?:[a-z0-9][a-z0-9_.-]*\/)?[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/,
+    'must be a Backstage entity reference to a group or user, such as group:trading-data',
+  );
+
+/** A dotted path into the event's detail, such as `customer.tax_id` or `legs[].account`. */
+const fieldPath = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_-]*(?:\[\])?(?:\.[A-Za-z_][A-Za-z0-9_-]*(?:\[\])?)*$/,
+    'must be a dotted field path such as customer.tax_id (use [] after an array field, e.g. legs[].account)',
+  );
+
+const eventSchema = z
+  .object({
+    detailType: name('detailType'),
+    source: name('source').optional(),
+    schema: z
+      .string()
+      .min(1)
+      .regex(/\.json$/, 'must be a path to a .json file, relative to the contract'),
+    version: z.number().int().min(1, 'must be 1 or more'),
+    description: z.string().min(1).optional(),
+    piiFields: z.array(fieldPath).default([]),
+  })
+  .strict();
+
+const slaSchema = z
+  .object({
+    freshnessMinutes: z.number().int().min(1).max(10_080, 'must be at most 10080 (one week)'),
+    latencyP95Ms: z.number().int().min(1).max(3_600_000, 'must be at most 3600000 (one hour)'),
+  })
+  .strict();
+
+const enrichmentSchema = z
+  .object({
+    referenceTable: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_.-]{3,255}$/,
+        'must be a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."',
+      ),
+    keyField: fieldPath,
+    attributes: z.array(name('columnName')).min(1).optional(),
+  })
+  .strict();
+
+const storageSchema = z
+  .object({
+    database: name('tableName').optional(),
+    table: name('tableName').optional(),
+    workgroup: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,128}$/, 'must be 1 to 128 letters, digits, ".", "_" or "-"')
+      .optional(),
+    partitionKeys: z.array(name('columnName')).min(1).max(5).default(['event_date']),
+  })
+  .strict();
+
+const qualityBase = {
+  name: name('dataProduct'),
+  field: fieldPath,
+  severity: z.enum(['error', 'warn']).default('error'),
+  description: z.string().optional(),
+};
+
+const qualityRuleSchema = z.discriminatedUnion('type', [
+  z.object({ ...qualityBase, type: z.literal('not_null') }).strict(),
+  z.object({ ...qualityBase, type: z.literal('unique') }).strict(),
+  // A range needs min, max or both, in order: checked in checkCrossFieldRules
+  // because a discriminated union only takes plain objects.
+  z
+    .object({
+      ...qualityBase,
+      type: z.literal('range'),
+      min: z.number().optional(),
+      max: z.number().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...qualityBase,
+      type: z.literal('accepted_values'),
+      values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      ...qualityBase,
+      type: z.literal('pattern'),
+      pattern: z.string().superRefine((value, ctx) => {
+        try {
+          RegExp(value);
+        } catch (error) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `is not a valid regular expression: ${(error as Error).message}`,
+          });
+        }
+      }),
+    })
+    .strict(),
+]);
+
+/** Tag keys of the user's own tags: AWS's tag character set, no reserved prefixes. */
+const userTagKey = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, 'may only contain letters, digits, spaces and _ . : / = + - @')
+  .refine(key => !/^(aws|datamesh):/i.test(key), {
+    message: 'must not start with "aws:" or "datamesh:" (reserved for AWS and for the platform)',
+  });
+
+const userTagValue = z
+  .string()
+  .max(256)
+  .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, 'may only contain letters, digits, spaces and _ . : / = + - @');
+
+/** The zod schema of a contract: the single source of the contract's rules. */
+export const dataProductContractSchema = z
+  .object({
+    apiVersion: z.literal(CONTRACT_API_VERSION, {
+      errorMap: () => ({ message: `must be "${CONTRACT_API_VERSION}"` }),
+    }),
+    kind: z.literal(CONTRACT_KIND, { errorMap: () => ({ message: `must be "${CONTRACT_KIND}"` }) }),
+    name: name('dataProduct'),
+    domain: name('domain'),
+    version: semver,
+    owner: entityRef,
+    description: z.string().min(10, 'must say in at least 10 characters what the product holds'),
+    classification: z.enum(CLASSIFICATIONS),
+    retention: z
+      .object({ days: z.number().int().min(1).max(MAX_RETENTION_DAYS, 'must be at most 36500 (100 years)') })
+      .strict(),
+    sla: slaSchema,
+    events: z.array(eventSchema).min(1, 'a data product needs at least one event'),
+    enrichment: enrichmentSchema.optional(),
+    storage: storageSchema.default({}),
+    quality: z.array(qualityRuleSchema).default([]),
+    tags: z.record(userTagKey, userTagValue).default({}),
+  })
+  .strict()
+  .superRefine(checkCrossFieldRules);
+
+function checkCrossFieldRules(
+  contract: {
+    classification: Classification;
+    events: Array<{ detailType: string; piiFields: string[] }>;
+    storage: { partitionKeys: string[] };
+    quality: Array<{ name: string; type: QualityRuleType; min?: number; max?: number }>;
+  },
+  ctx: z.RefinementCtx,
+) {
+  const seenDetailTypes = new Map<string, number>();
+  contract.events.forEach((event, index) => {
+    const first = seenDetailTypes.get(event.detailType);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['events', index, 'detailType'],
+        message: `duplicates events[${first}].detailType "${event.detailType}"; each event of a product needs its own detail-type`,
+      });
+    } else {
+      seenDetailTypes.set(event.detailType, index);
+    }
+    if (contract.classification === 'public' && event.piiFields.length > 0) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['events', index, 'piiFields'],
+        message:
+          'a public data product must not carry personal data; classify it internal or higher, or remove the PII fields',
+      });
+    }
+  });
+
+  const seenKeys = new Set<string>();
+  contract.storage.partitionKeys.forEach((key, index) => {
+    if (seenKeys.has(key)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['storage', 'partitionKeys', index],
+        message: `partition key "${key}" is listed twice`,
+      });
+    }
+    seenKeys.add(key);
+  });
+
+  const seenRules = new Set<string>();
+  contract.quality.forEach((rule, index) => {
+    if (seenRules.has(rule.name)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['quality', index, 'name'],
+        message: `quality rule name "${rule.name}" is used twice`,
+      });
+    }
+    seenRules.add(rule.name);
+    if (rule.type !== 'range') {
+      return;
+    }
+    if (rule.min === undefined && rule.max === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['quality', index],
+        message: 'a range rule needs min, max or both',
+      });
+    } else if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['quality', index, 'min'],
+        message: `min (${rule.min}) must not be greater than max (${rule.max})`,
+      });
+    }
+  });
+}
+
+/** A contract as written in `data-product.yaml`, after defaults are applied. */
+export type DataProductContract = z.output<typeof dataProductContractSchema>;
+/** One event of a data product. */
+export type DataProductEvent = DataProductContract['events'][number];
+/** One quality rule of a data product. */
+export type QualityRule = DataProductContract['quality'][number];
+/** The contract as an author may write it (optional fields may be omitted). */
+export type DataProductContractInput = z.input<typeof dataProductContractSchema>;

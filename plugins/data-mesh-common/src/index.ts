@@ -1,0 +1,22 @@
+/**
+ * The data mesh's one shared model: the data-product contract, naming rules,
+ * registry tag keys, schema-format readers and schema compatibility rules.
+ *
+ * @packageDocumentation
+ */
+
+export * from './naming';
+export * from './contract/model';
+export * from './contract/errors';
+export * from './contract/parseContract';
+export * from './contract/resolveContract';
+export * from './contract/checkContractSchemas';
+export * from './tags/tagKeys';
+export * from './tags/dataProductTags';
+export * from './schema/types';
+export * from './schema/resolveRefs';
+export * from './schema/readEventSchema';
+export * from './schema/registryDocument';
+export * from './schema/fields';
+export * from './compatibility/rules';
+export * from './compatibility/diffSchemas';

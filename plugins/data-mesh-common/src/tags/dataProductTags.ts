@@ -1,0 +1,160 @@
+import { CLASSIFICATIONS, Classification, DataProductContract, DataProductEvent } from '../contract/model';
+import { resolveStorage } from '../contract/resolveContract';
+import { AWS_TAG_LIMITS, DATA_MESH_TAG_PREFIX, TAG_KEYS } from './tagKeys';
+
+/** Thrown when a tag set would be rejected by AWS. */
+export class TagLimitError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Tags would be rejected by AWS:\n${problems.map(problem => `  - ${problem}`).join('\n')}`);
+    this.name = 'TagLimitError';
+    this.problems = problems;
+  }
+}
+
+/** Lists every way a tag set breaks AWS's tag rules; empty when it is valid. */
+export function checkTagLimits(tags: Readonly<Record<string, string>>): string[] {
+  const problems: string[] = [];
+  const entries = Object.entries(tags);
+  if (entries.length > AWS_TAG_LIMITS.maxTags) {
+    problems.push(`${entries.length} tags, but AWS allows at most ${AWS_TAG_LIMITS.maxTags} per resource`);
+  }
+  for (const [key, value] of entries) {
+    if (key.length === 0 || key.length > AWS_TAG_LIMITS.maxKeyLength) {
+      problems.push(`tag key "${key}" is ${key.length} characters; keys must be 1 to ${AWS_TAG_LIMITS.maxKeyLength}`);
+    }
+    if (value.length > AWS_TAG_LIMITS.maxValueLength) {
+      problems.push(
+        `value of tag "${key}" is ${value.length} characters; values must be at most ${AWS_TAG_LIMITS.maxValueLength}`,
+      );
+    }
+    if (key.toLowerCase().startsWith(AWS_TAG_LIMITS.reservedKeyPrefix)) {
+      problems.push(`tag key "${key}" uses the reserved prefix "aws:"`);
+    }
+    if (!AWS_TAG_LIMITS.allowedCharacters.test(key)) {
+      problems.push(`tag key "${key}" contains characters AWS does not allow (allowed: letters, digits, spaces, _ . : / = + - @)`);
+    }
+    if (!AWS_TAG_LIMITS.allowedCharacters.test(value)) {
+      problems.push(`value of tag "${key}" contains characters AWS does not allow (allowed: letters, digits, spaces, _ . : / = + - @)`);
+    }
+  }
+  return problems;
+}
+
+/** Throws {@link TagLimitError} unless AWS would accept the tags. */
+export function assertTagLimits(tags: Readonly<Record<string, string>>): void {
+  const problems = checkTagLimits(tags);
+  if (problems.length > 0) {
+    throw new TagLimitError(problems);
+  }
+}
+
+/**
+ * The tags for a data product's registry and schemas. With an event, the
+ * event's PII fields are included (they belong on that event's schema only).
+ * The contract's own `tags` come along, platform keys win.
+ *
+ * @throws TagLimitError when AWS would reject the result.
+ */
+export function contractToTags(
+  contract: DataProductContract,
+  event?: DataProductEvent,
+): Record<string, string> {
+  const storage = resolveStorage(contract);
+  const tags: Record<string, string> = {
+    ...contract.tags,
+    [TAG_KEYS.domain]: contract.domain,
+    [TAG_KEYS.dataProduct]: contract.name,
+    [TAG_KEYS.owner]: contract.owner,
+    [TAG_KEYS.classification]: contract.classification,
+    [TAG_KEYS.athenaDatabase]: storage.database,
+    [TAG_KEYS.athenaTable]: storage.table,
+    [TAG_KEYS.athenaWorkgroup]: storage.workgroup,
+    [TAG_KEYS.contractVersion]: contract.version,
+    [TAG_KEYS.retentionDays]: String(contract.retention.days),
+    [TAG_KEYS.freshnessMinutes]: String(contract.sla.freshnessMinutes),
+  };
+  if (event && event.piiFields.length > 0) {
+    // Space-separated: commas are not in AWS's tag character set.
+    tags[TAG_KEYS.piiFields] = event.piiFields.join(' ');
+  }
+  assertTagLimits(tags);
+  return tags;
+}
+
+/** Data-product metadata as read back from registry tags. */
+export interface DataProductTagMetadata {
+  readonly domain: string;
+  readonly dataProduct: string;
+  readonly owner?: string;
+  readonly classification?: Classification;
+  readonly athenaDatabase?: string;
+  readonly athenaTable?: string;
+  readonly athenaWorkgroup?: string;
+  readonly contractVersion?: string;
+  readonly retentionDays?: number;
+  readonly freshnessMinutes?: number;
+  readonly piiFields: readonly string[];
+  /** The tags that are not the platform's, as the owner set them. */
+  readonly userTags: Readonly<Record<string, string>>;
+  /** Tag values that were present but unreadable; the product is shown degraded. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Reads data-product metadata from tags. Returns undefined for an unmanaged
+ * event (no domain or data-product tag): such schemas are still listed, just
+ * not as part of a product. Bad values never throw: they are reported in
+ * `problems` so one mistagged schema cannot hide the rest.
+ */
+export function tagsToDataProductMetadata(
+  tags: Readonly<Record<string, string>> | undefined,
+): DataProductTagMetadata | undefined {
+  const domain = tags?.[TAG_KEYS.domain]?.trim();
+  const dataProduct = tags?.[TAG_KEYS.dataProduct]?.trim();
+  if (!tags || !domain || !dataProduct) {
+    return undefined;
+  }
+  const problems: string[] = [];
+  const classificationTag = tags[TAG_KEYS.classification];
+  let classification: Classification | undefined;
+  if (classificationTag !== undefined) {
+    if ((CLASSIFICATIONS as readonly string[]).includes(classificationTag)) {
+      classification = classificationTag as Classification;
+    } else {
+      problems.push(
+        `tag ${TAG_KEYS.classification} is "${classificationTag}", expected one of ${CLASSIFICATIONS.join(', ')}`,
+      );
+    }
+  }
+  const readNumber = (key: string): number | undefined => {
+    const value = tags[key];
+    if (value === undefined) {
+      return undefined;
+    }
+    if (!/^\d+$/.test(value)) {
+      problems.push(`tag ${key} is "${value}", expected a whole number`);
+      return undefined;
+    }
+    return Number(value);
+  };
+  const userTags = Object.fromEntries(
+    Object.entries(tags).filter(([key]) => !key.startsWith(DATA_MESH_TAG_PREFIX)),
+  );
+  return {
+    domain,
+    dataProduct,
+    owner: tags[TAG_KEYS.owner],
+    classification,
+    athenaDatabase: tags[TAG_KEYS.athenaDatabase],
+    athenaTable: tags[TAG_KEYS.athenaTable],
+    athenaWorkgroup: tags[TAG_KEYS.athenaWorkgroup],
+    contractVersion: tags[TAG_KEYS.contractVersion],
+    retentionDays: readNumber(TAG_KEYS.retentionDays),
+    freshnessMinutes: readNumber(TAG_KEYS.freshnessMinutes),
+    piiFields: (tags[TAG_KEYS.piiFields] ?? '').split(/\s+/).filter(Boolean),
+    userTags,
+    problems,
+  };
+}

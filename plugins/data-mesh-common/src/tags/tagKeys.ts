@@ -1,0 +1,33 @@
+/**
+ * The tags that carry data-product metadata on Schema Registry schemas and
+ * registries. The constructs write them; the Backstage plugin reads them.
+ * Keys are part of the platform's public contract: renaming one orphans
+ * every schema already published, so add keys, never rename them.
+ */
+export const DATA_MESH_TAG_PREFIX = 'datamesh:';
+
+export const TAG_KEYS = {
+  domain: 'datamesh:domain',
+  dataProduct: 'datamesh:data-product',
+  owner: 'datamesh:owner',
+  classification: 'datamesh:classification',
+  athenaDatabase: 'datamesh:athena-database',
+  athenaTable: 'datamesh:athena-table',
+  athenaWorkgroup: 'datamesh:athena-workgroup',
+  contractVersion: 'datamesh:contract-version',
+  retentionDays: 'datamesh:retention-days',
+  freshnessMinutes: 'datamesh:sla-freshness-minutes',
+  piiFields: 'datamesh:pii-fields',
+} as const;
+
+export type TagField = keyof typeof TAG_KEYS;
+
+/** AWS's limits for resource tags (Schemas, like most services, applies the common rules). */
+export const AWS_TAG_LIMITS = {
+  maxTags: 50,
+  maxKeyLength: 128,
+  maxValueLength: 256,
+  /** Letters, digits and spaces in any language, and `_ . : / = + - @`. */
+  allowedCharacters: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+  reservedKeyPrefix: 'aws:',
+} as const;
