@@ -12,11 +12,20 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lockfile = join(root, 'package-lock.json');
 const stamp = join(root, 'node_modules', '.installed-lock-hash');
 
-const lockHash = createHash('sha256').update(readFileSync(lockfile)).digest('hex');
-const installedHash = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
+const lockHash = createHash('sha256')
+  .update(readFileSync(lockfile))
+  .digest('hex');
+const installedHash = existsSync(stamp)
+  ? readFileSync(stamp, 'utf8').trim()
+  : '';
 
 if (installedHash !== lockHash) {
-  console.log('[ensure-deps] installing dependencies from package-lock.json (npm ci)...');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  console.log(
+    '[ensure-deps] installing dependencies from package-lock.json (npm ci)...',
+  );
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   writeFileSync(stamp, `${lockHash}\n`);
 }

@@ -50,7 +50,8 @@ export const NAME_RULES: Readonly<Record<NameKind, NameRule>> = {
     // schema names and maps onto a generated TypeScript type name.
     pattern: /^[A-Z][A-Za-z0-9]{1,63}$/,
     maxLength: 64,
-    description: 'PascalCase: starts with an uppercase letter, then letters and digits, 2 to 64 characters',
+    description:
+      'PascalCase: starts with an uppercase letter, then letters and digits, 2 to 64 characters',
     example: 'TradeExecuted',
   },
   source: {
@@ -139,7 +140,10 @@ export function parseSchemaName(
   if (at <= 0 || at === schemaName.length - 1) {
     return undefined;
   }
-  return { source: schemaName.slice(0, at), detailType: schemaName.slice(at + 1) };
+  return {
+    source: schemaName.slice(0, at),
+    detailType: schemaName.slice(at + 1),
+  };
 }
 
 /** One Schema Registry per domain, named after the domain. */

@@ -1,6 +1,15 @@
-import { isJsonObject, JsonSchema, JsonSchemaType, typesOf } from '../schema/types';
+import {
+  isJsonObject,
+  JsonSchema,
+  JsonSchemaType,
+  typesOf,
+} from '../schema/types';
 import { RECURSIVE_REF_KEYWORD } from '../schema/resolveRefs';
-import { CompatibilityLevel, COMPATIBILITY_RULES, SchemaChangeKind } from './rules';
+import {
+  CompatibilityLevel,
+  COMPATIBILITY_RULES,
+  SchemaChangeKind,
+} from './rules';
 
 /** One difference between two versions of a schema. */
 export interface SchemaChange {
@@ -39,8 +48,18 @@ const ANNOTATION_KEYWORDS = new Set([
   RECURSIVE_REF_KEYWORD,
 ]);
 
-const UPPER_BOUNDS = ['maximum', 'maxLength', 'maxItems', 'maxProperties'] as const;
-const LOWER_BOUNDS = ['minimum', 'minLength', 'minItems', 'minProperties'] as const;
+const UPPER_BOUNDS = [
+  'maximum',
+  'maxLength',
+  'maxItems',
+  'maxProperties',
+] as const;
+const LOWER_BOUNDS = [
+  'minimum',
+  'minLength',
+  'minItems',
+  'minProperties',
+] as const;
 
 /** Keywords this module interprets; any other non-annotation keyword is compared as a whole. */
 const INTERPRETED_KEYWORDS = new Set<string>([
@@ -66,7 +85,10 @@ const INTERPRETED_KEYWORDS = new Set<string>([
  * with its JSON path. Both inputs must have their `$ref`s resolved (as
  * {@link readEventSchema} returns them).
  */
-export function diffSchemas(previous: JsonSchema, next: JsonSchema): SchemaDiff {
+export function diffSchemas(
+  previous: JsonSchema,
+  next: JsonSchema,
+): SchemaDiff {
   const changes: SchemaChange[] = [];
   compareNode(previous, next, '$', change => changes.push(change));
   const backward = changes.every(change => change.backward);
@@ -84,11 +106,21 @@ export function diffSchemas(previous: JsonSchema, next: JsonSchema): SchemaDiff 
 
 type Report = (change: SchemaChange) => void;
 
-function change(kind: SchemaChangeKind, path: string, subject: string, description: string): SchemaChange {
+function describeChange(
+  kind: SchemaChangeKind,
+  path: string,
+  subject: string,
+  description: string,
+): SchemaChange {
   return { kind, path, subject, description, ...COMPATIBILITY_RULES[kind] };
 }
 
-function compareNode(previous: JsonSchema, next: JsonSchema, path: string, report: Report): void {
+function compareNode(
+  previous: JsonSchema,
+  next: JsonSchema,
+  path: string,
+  report: Report,
+): void {
   const typeVerdict = compareTypes(previous, next, path, report);
   if (typeVerdict === 'changed') {
     // Nothing below a changed type is comparable.
@@ -101,7 +133,12 @@ function compareNode(previous: JsonSchema, next: JsonSchema, path: string, repor
   compareStringConstraint('format', previous, next, path, report);
   compareMultipleOf(previous, next, path, report);
   compareOtherKeywords(previous, next, path, report);
-  if (isJsonObject(previous.properties) || isJsonObject(next.properties) || previous.required || next.required) {
+  if (
+    isJsonObject(previous.properties) ||
+    isJsonObject(next.properties) ||
+    previous.required ||
+    next.required
+  ) {
     compareObject(previous, next, path, report);
   }
   compareAdditionalProperties(previous, next, path, report);
@@ -123,19 +160,24 @@ function compareTypes(
     return 'same';
   }
   if (newAcceptsOld) {
-    report(change('type-widened', path, 'type', `${text}: widened`));
+    report(describeChange('type-widened', path, 'type', `${text}: widened`));
     return 'other';
   }
   if (oldAcceptsNew) {
-    report(change('type-narrowed', path, 'type', `${text}: narrowed`));
+    report(describeChange('type-narrowed', path, 'type', `${text}: narrowed`));
     return 'other';
   }
-  report(change('type-changed', path, 'type', `${text}: incompatible types`));
+  report(
+    describeChange('type-changed', path, 'type', `${text}: incompatible types`),
+  );
   return 'changed';
 }
 
 /** Whether every type in `inner` is accepted by `outer` (undefined = any type). */
-function accepts(outer: JsonSchemaType[] | undefined, inner: JsonSchemaType[] | undefined): boolean {
+function accepts(
+  outer: JsonSchemaType[] | undefined,
+  inner: JsonSchemaType[] | undefined,
+): boolean {
   if (outer === undefined) {
     return true;
   }
@@ -143,7 +185,8 @@ function accepts(outer: JsonSchemaType[] | undefined, inner: JsonSchemaType[] | 
     return false;
   }
   return inner.every(
-    type => outer.includes(type) || (type === 'integer' && outer.includes('number')),
+    type =>
+      outer.includes(type) || (type === 'integer' && outer.includes('number')),
   );
 }
 
@@ -154,29 +197,64 @@ function describeTypes(types: JsonSchemaType[] | undefined): string {
   return types.length === 1 ? types[0] : `[${types.join(', ')}]`;
 }
 
-function compareEnum(previous: JsonSchema, next: JsonSchema, path: string, report: Report): void {
+function compareEnum(
+  previous: JsonSchema,
+  next: JsonSchema,
+  path: string,
+  report: Report,
+): void {
   const before = Array.isArray(previous.enum) ? previous.enum : undefined;
   const after = Array.isArray(next.enum) ? next.enum : undefined;
   if (!before && !after) {
     return;
   }
   if (!before && after) {
-    report(change('enum-added', path, 'enum', `enum [${formatValues(after)}] added`));
+    report(
+      describeChange(
+        'enum-added',
+        path,
+        'enum',
+        `enum [${formatValues(after)}] added`,
+      ),
+    );
     return;
   }
   if (before && !after) {
-    report(change('enum-removed', path, 'enum', `enum [${formatValues(before)}] removed`));
+    report(
+      describeChange(
+        'enum-removed',
+        path,
+        'enum',
+        `enum [${formatValues(before)}] removed`,
+      ),
+    );
     return;
   }
   const beforeKeys = new Set(before!.map(value => JSON.stringify(value)));
   const afterKeys = new Set(after!.map(value => JSON.stringify(value)));
   const added = after!.filter(value => !beforeKeys.has(JSON.stringify(value)));
-  const removed = before!.filter(value => !afterKeys.has(JSON.stringify(value)));
+  const removed = before!.filter(
+    value => !afterKeys.has(JSON.stringify(value)),
+  );
   if (added.length > 0) {
-    report(change('enum-values-added', path, 'enum', `enum values added: ${formatValues(added)}`));
+    report(
+      describeChange(
+        'enum-values-added',
+        path,
+        'enum',
+        `enum values added: ${formatValues(added)}`,
+      ),
+    );
   }
   if (removed.length > 0) {
-    report(change('enum-values-removed', path, 'enum', `enum values removed: ${formatValues(removed)}`));
+    report(
+      describeChange(
+        'enum-values-removed',
+        path,
+        'enum',
+        `enum values removed: ${formatValues(removed)}`,
+      ),
+    );
   }
 }
 
@@ -184,7 +262,12 @@ function formatValues(values: unknown[]): string {
   return values.map(value => JSON.stringify(value)).join(', ');
 }
 
-function compareBounds(previous: JsonSchema, next: JsonSchema, path: string, report: Report): void {
+function compareBounds(
+  previous: JsonSchema,
+  next: JsonSchema,
+  path: string,
+  report: Report,
+): void {
   const check = (keyword: string, isUpper: boolean) => {
     const before = numberOrUndefined(previous[keyword]);
     const after = numberOrUndefined(next[keyword]);
@@ -203,22 +286,44 @@ function compareBounds(previous: JsonSchema, next: JsonSchema, path: string, rep
       loosened = isUpper ? after > before : after < before;
       text = `${keyword} ${before} -> ${after}`;
     }
-    report(change(loosened ? 'constraint-loosened' : 'constraint-tightened', path, keyword, text));
+    report(
+      describeChange(
+        loosened ? 'constraint-loosened' : 'constraint-tightened',
+        path,
+        keyword,
+        text,
+      ),
+    );
   };
   UPPER_BOUNDS.forEach(keyword => check(keyword, true));
   LOWER_BOUNDS.forEach(keyword => check(keyword, false));
   // Draft 6+ numeric exclusive bounds behave like the inclusive ones.
-  if (typeof previous.exclusiveMaximum === 'number' || typeof next.exclusiveMaximum === 'number') {
+  if (
+    typeof previous.exclusiveMaximum === 'number' ||
+    typeof next.exclusiveMaximum === 'number'
+  ) {
     check('exclusiveMaximum', true);
   }
-  if (typeof previous.exclusiveMinimum === 'number' || typeof next.exclusiveMinimum === 'number') {
+  if (
+    typeof previous.exclusiveMinimum === 'number' ||
+    typeof next.exclusiveMinimum === 'number'
+  ) {
     check('exclusiveMinimum', false);
   }
 }
 
 /** Boolean keywords where `true` is stricter: draft 4 exclusive bounds and uniqueItems. */
-function compareFlags(previous: JsonSchema, next: JsonSchema, path: string, report: Report): void {
-  for (const keyword of ['exclusiveMaximum', 'exclusiveMinimum', 'uniqueItems']) {
+function compareFlags(
+  previous: JsonSchema,
+  next: JsonSchema,
+  path: string,
+  report: Report,
+): void {
+  for (const keyword of [
+    'exclusiveMaximum',
+    'exclusiveMinimum',
+    'uniqueItems',
+  ]) {
     const before = previous[keyword];
     const after = next[keyword];
     if (typeof before === 'number' || typeof after === 'number') {
@@ -228,7 +333,7 @@ function compareFlags(previous: JsonSchema, next: JsonSchema, path: string, repo
     const isOn = after === true;
     if (wasOn !== isOn) {
       report(
-        change(
+        describeChange(
           isOn ? 'constraint-tightened' : 'constraint-loosened',
           path,
           keyword,
@@ -252,31 +357,92 @@ function compareStringConstraint(
     return;
   }
   if (before === undefined) {
-    report(change('constraint-tightened', path, keyword, `${keyword} "${after}" added`));
+    report(
+      describeChange(
+        'constraint-tightened',
+        path,
+        keyword,
+        `${keyword} "${after}" added`,
+      ),
+    );
   } else if (after === undefined) {
-    report(change('constraint-loosened', path, keyword, `${keyword} "${before}" removed`));
+    report(
+      describeChange(
+        'constraint-loosened',
+        path,
+        keyword,
+        `${keyword} "${before}" removed`,
+      ),
+    );
   } else {
-    report(change('constraint-changed', path, keyword, `${keyword} "${before}" -> "${after}"`));
+    report(
+      describeChange(
+        'constraint-changed',
+        path,
+        keyword,
+        `${keyword} "${before}" -> "${after}"`,
+      ),
+    );
   }
 }
 
-function compareMultipleOf(previous: JsonSchema, next: JsonSchema, path: string, report: Report): void {
+function compareMultipleOf(
+  previous: JsonSchema,
+  next: JsonSchema,
+  path: string,
+  report: Report,
+): void {
   const before = numberOrUndefined(previous.multipleOf);
   const after = numberOrUndefined(next.multipleOf);
   if (before === after) {
     return;
   }
   if (before === undefined) {
-    report(change('constraint-tightened', path, 'multipleOf', `multipleOf ${after} added`));
+    report(
+      describeChange(
+        'constraint-tightened',
+        path,
+        'multipleOf',
+        `multipleOf ${after} added`,
+      ),
+    );
   } else if (after === undefined) {
-    report(change('constraint-loosened', path, 'multipleOf', `multipleOf ${before} removed`));
+    report(
+      describeChange(
+        'constraint-loosened',
+        path,
+        'multipleOf',
+        `multipleOf ${before} removed`,
+      ),
+    );
   } else if (isWholeMultiple(before, after)) {
     // Every multiple of `before` is a multiple of `after`: 0.01 -> 0.001 accepts more.
-    report(change('constraint-loosened', path, 'multipleOf', `multipleOf ${before} -> ${after}`));
+    report(
+      describeChange(
+        'constraint-loosened',
+        path,
+        'multipleOf',
+        `multipleOf ${before} -> ${after}`,
+      ),
+    );
   } else if (isWholeMultiple(after, before)) {
-    report(change('constraint-tightened', path, 'multipleOf', `multipleOf ${before} -> ${after}`));
+    report(
+      describeChange(
+        'constraint-tightened',
+        path,
+        'multipleOf',
+        `multipleOf ${before} -> ${after}`,
+      ),
+    );
   } else {
-    report(change('constraint-changed', path, 'multipleOf', `multipleOf ${before} -> ${after}`));
+    report(
+      describeChange(
+        'constraint-changed',
+        path,
+        'multipleOf',
+        `multipleOf ${before} -> ${after}`,
+      ),
+    );
   }
 }
 
@@ -286,7 +452,12 @@ function isWholeMultiple(value: number, step: number): boolean {
   return Math.abs(ratio - Math.round(ratio)) < 1e-9;
 }
 
-function compareOtherKeywords(previous: JsonSchema, next: JsonSchema, path: string, report: Report): void {
+function compareOtherKeywords(
+  previous: JsonSchema,
+  next: JsonSchema,
+  path: string,
+  report: Report,
+): void {
   const keywords = new Set([...Object.keys(previous), ...Object.keys(next)]);
   let annotationsChanged: string[] = [];
   for (const keyword of keywords) {
@@ -300,7 +471,7 @@ function compareOtherKeywords(previous: JsonSchema, next: JsonSchema, path: stri
       annotationsChanged = [...annotationsChanged, keyword];
     } else {
       report(
-        change(
+        describeChange(
           'unsupported-keyword-changed',
           path,
           keyword,
@@ -311,7 +482,7 @@ function compareOtherKeywords(previous: JsonSchema, next: JsonSchema, path: stri
   }
   if (annotationsChanged.length > 0) {
     report(
-      change(
+      describeChange(
         'annotation-changed',
         path,
         annotationsChanged.join(', '),
@@ -321,11 +492,22 @@ function compareOtherKeywords(previous: JsonSchema, next: JsonSchema, path: stri
   }
 }
 
-function compareObject(previous: JsonSchema, next: JsonSchema, path: string, report: Report): void {
-  const beforeProps = isJsonObject(previous.properties) ? previous.properties : {};
+function compareObject(
+  previous: JsonSchema,
+  next: JsonSchema,
+  path: string,
+  report: Report,
+): void {
+  const beforeProps = isJsonObject(previous.properties)
+    ? previous.properties
+    : {};
   const afterProps = isJsonObject(next.properties) ? next.properties : {};
-  const beforeRequired = new Set(Array.isArray(previous.required) ? previous.required : []);
-  const afterRequired = new Set(Array.isArray(next.required) ? next.required : []);
+  const beforeRequired = new Set(
+    Array.isArray(previous.required) ? previous.required : [],
+  );
+  const afterRequired = new Set(
+    Array.isArray(next.required) ? next.required : [],
+  );
   const wasClosed = previous.additionalProperties === false;
   const isClosed = next.additionalProperties === false;
 
@@ -348,13 +530,14 @@ function compareObject(previous: JsonSchema, next: JsonSchema, path: string, rep
     } else if (required) {
       kind = 'required-property-added-to-open-model';
     } else {
-      kind = Object.keys(property).length === 0
-        ? 'property-with-empty-schema-added-to-open-model'
-        : 'property-added-to-open-model';
+      kind =
+        Object.keys(property).length === 0
+          ? 'property-with-empty-schema-added-to-open-model'
+          : 'property-added-to-open-model';
     }
     const model = wasClosed ? 'closed' : 'open';
     report(
-      change(
+      describeChange(
         kind,
         childPath(path, name),
         name,
@@ -365,16 +548,23 @@ function compareObject(previous: JsonSchema, next: JsonSchema, path: string, rep
 
   for (const name of Object.keys(beforeProps)) {
     if (name in afterProps) {
-      compareNode(beforeProps[name], afterProps[name], childPath(path, name), report);
+      compareNode(
+        beforeProps[name],
+        afterProps[name],
+        childPath(path, name),
+        report,
+      );
       continue;
     }
     const wasRequired = beforeRequired.has(name);
     let kind: SchemaChangeKind = 'property-removed-from-open-model';
     if (isClosed) {
-      kind = wasRequired ? 'required-property-removed-from-closed-model' : 'property-removed-from-closed-model';
+      kind = wasRequired
+        ? 'required-property-removed-from-closed-model'
+        : 'property-removed-from-closed-model';
     }
     report(
-      change(
+      describeChange(
         kind,
         childPath(path, name),
         name,
@@ -385,12 +575,14 @@ function compareObject(previous: JsonSchema, next: JsonSchema, path: string, rep
 
   // Required-ness of properties present in both versions (or declared only through `required`).
   const stayed = (name: string) =>
-    (name in beforeProps && name in afterProps) || (!(name in beforeProps) && !(name in afterProps));
+    (name in beforeProps && name in afterProps) ||
+    (!(name in beforeProps) && !(name in afterProps));
   for (const name of afterRequired) {
     if (!beforeRequired.has(name) && stayed(name)) {
-      const hasDefault = isJsonObject(afterProps[name]) && 'default' in afterProps[name];
+      const hasDefault =
+        isJsonObject(afterProps[name]) && 'default' in afterProps[name];
       report(
-        change(
+        describeChange(
           hasDefault ? 'required-with-default-added' : 'required-added',
           childPath(path, name),
           name,
@@ -401,7 +593,14 @@ function compareObject(previous: JsonSchema, next: JsonSchema, path: string, rep
   }
   for (const name of beforeRequired) {
     if (!afterRequired.has(name) && stayed(name)) {
-      report(change('required-removed', childPath(path, name), name, `property "${name}" is no longer required`));
+      report(
+        describeChange(
+          'required-removed',
+          childPath(path, name),
+          name,
+          `property "${name}" is no longer required`,
+        ),
+      );
     }
   }
 }
@@ -419,7 +618,12 @@ function compareAdditionalProperties(
     return;
   }
   // Absent and `true` both mean "anything"; a schema is in between.
-  const openness = (value: unknown) => (value === false ? 0 : isJsonObject(value) ? 1 : 2);
+  const openness = (value: unknown) => {
+    if (value === false) {
+      return 0;
+    }
+    return isJsonObject(value) ? 1 : 2;
+  };
   const was = openness(before);
   const is = openness(after);
   if (was === is) {
@@ -427,7 +631,7 @@ function compareAdditionalProperties(
   }
   if (is > was) {
     report(
-      change(
+      describeChange(
         'additional-properties-opened',
         path,
         'additionalProperties',
@@ -436,7 +640,7 @@ function compareAdditionalProperties(
     );
   } else {
     report(
-      change(
+      describeChange(
         'additional-properties-closed',
         path,
         'additionalProperties',
@@ -450,27 +654,51 @@ function describeOpenness(level: number): string {
   return ['false (closed)', 'a schema', 'allowed (open)'][level];
 }
 
-function compareItems(previous: JsonSchema, next: JsonSchema, path: string, report: Report): void {
+function compareItems(
+  previous: JsonSchema,
+  next: JsonSchema,
+  path: string,
+  report: Report,
+): void {
   const before = previous.items;
   const after = next.items;
   if (before === undefined && after === undefined) {
     return;
   }
   if (isJsonObject(before) && isJsonObject(after)) {
-    compareNode(before as JsonSchema, after as JsonSchema, `${path}[*]`, report);
+    compareNode(
+      before as JsonSchema,
+      after as JsonSchema,
+      `${path}[*]`,
+      report,
+    );
     return;
   }
   if (before === undefined && isJsonObject(after)) {
-    report(change('constraint-tightened', path, 'items', 'items schema added'));
+    report(
+      describeChange(
+        'constraint-tightened',
+        path,
+        'items',
+        'items schema added',
+      ),
+    );
     return;
   }
   if (isJsonObject(before) && after === undefined) {
-    report(change('constraint-loosened', path, 'items', 'items schema removed'));
+    report(
+      describeChange(
+        'constraint-loosened',
+        path,
+        'items',
+        'items schema removed',
+      ),
+    );
     return;
   }
   if (JSON.stringify(before) !== JSON.stringify(after)) {
     report(
-      change(
+      describeChange(
         'unsupported-keyword-changed',
         path,
         'items',
@@ -481,7 +709,9 @@ function compareItems(previous: JsonSchema, next: JsonSchema, path: string, repo
 }
 
 function childPath(path: string, name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `${path}.${name}` : `${path}['${name}']`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+    ? `${path}.${name}`
+    : `${path}['${name}']`;
 }
 
 function numberOrUndefined(value: unknown): number | undefined {

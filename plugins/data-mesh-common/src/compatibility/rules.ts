@@ -58,7 +58,9 @@ const BACKWARD_ONLY: ChangeCompatibility = { backward: true, forward: false };
 const FORWARD_ONLY: ChangeCompatibility = { backward: false, forward: true };
 const BREAKING: ChangeCompatibility = { backward: false, forward: false };
 
-export const COMPATIBILITY_RULES: Readonly<Record<SchemaChangeKind, ChangeCompatibility>> = {
+export const COMPATIBILITY_RULES: Readonly<
+  Record<SchemaChangeKind, ChangeCompatibility>
+> = {
   // Old data never held the property (closed model), so it still validates.
   'property-added-to-closed-model': BACKWARD_ONLY,
   'required-property-added-to-closed-model': BREAKING,

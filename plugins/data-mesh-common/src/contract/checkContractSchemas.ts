@@ -1,6 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { DERIVED_PARTITION_KEYS } from './model';
-import { ContractIssue, ContractValidationError, formatFieldPath } from './errors';
+import {
+  ContractIssue,
+  ContractValidationError,
+  formatFieldPath,
+} from './errors';
 import { ParsedContract } from './parseContract';
 import { findSchemaField } from '../schema/fields';
 import { readEventSchema } from '../schema/readEventSchema';
@@ -41,7 +45,10 @@ export function checkContractSchemas(
   const schemas: Record<string, JsonSchema> = {};
   contract.events.forEach((event, index) => {
     const detail = loadDetailSchema(event.schema, readSchemaFile, issues, () =>
-      contractIssue(['events', index, 'schema'], `cannot read schema file "${event.schema}"`),
+      contractIssue(
+        ['events', index, 'schema'],
+        `cannot read schema file "${event.schema}"`,
+      ),
     );
     if (!detail) {
       return;
@@ -69,8 +76,14 @@ export function checkContractSchemas(
     }
   }
   contract.quality.forEach((rule, index) => {
-    if (loaded.length > 0 && !loaded.some(([, detail]) => findSchemaField(detail, rule.field))) {
-      contractIssue(['quality', index, 'field'], `field "${rule.field}" exists in none of the product's event schemas`);
+    if (
+      loaded.length > 0 &&
+      !loaded.some(([, detail]) => findSchemaField(detail, rule.field))
+    ) {
+      contractIssue(
+        ['quality', index, 'field'],
+        `field "${rule.field}" exists in none of the product's event schemas`,
+      );
     }
   });
   contract.storage.partitionKeys.forEach((key, index) => {
@@ -80,7 +93,11 @@ export function checkContractSchemas(
     for (const [detailType, detail] of loaded) {
       const field = findSchemaField(detail, key);
       const types = field ? typesOf(field) : undefined;
-      if (!field || !types || types.some(type => type === 'object' || type === 'array')) {
+      if (
+        !field ||
+        !types ||
+        types.some(type => type === 'object' || type === 'array')
+      ) {
         contractIssue(
           ['storage', 'partitionKeys', index],
           `partition key "${key}" must be ${DERIVED_PARTITION_KEYS.join(' or ')} or a top-level scalar field, and ${detailType} has no such field`,
@@ -112,14 +129,25 @@ function loadDetailSchema(
   try {
     content = JSON.parse(text);
   } catch (error) {
-    issues.push({ file, path: '', message: `not valid JSON: ${(error as Error).message}`, ...jsonErrorPosition(text) });
+    issues.push({
+      file,
+      path: '',
+      message: `not valid JSON: ${(error as Error).message}`,
+      ...jsonErrorPosition(text),
+    });
     return undefined;
   }
   try {
     const { detail } = readEventSchema(content, 'JSONSchemaDraft4');
     const types = typesOf(detail);
     if (!types?.includes('object') || !detail.properties) {
-      issues.push({ file, path: '', message: 'an event schema must be "type": "object" with "properties"', line: 1, column: 1 });
+      issues.push({
+        file,
+        path: '',
+        message: 'an event schema must be "type": "object" with "properties"',
+        line: 1,
+        column: 1,
+      });
       return undefined;
     }
     return detail;

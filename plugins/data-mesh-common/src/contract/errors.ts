@@ -18,7 +18,9 @@ export interface ContractIssue {
 /** Formats an issue the way compilers do: `file:line:column path: message`. */
 export function formatContractIssue(issue: ContractIssue): string {
   const where =
-    issue.line !== undefined ? `${issue.file}:${issue.line}:${issue.column ?? 1}` : issue.file;
+    issue.line !== undefined
+      ? `${issue.file}:${issue.line}:${issue.column ?? 1}`
+      : issue.file;
   const field = issue.path ? ` ${issue.path}:` : '';
   return `${where}${field} ${issue.message}`;
 }
@@ -32,7 +34,8 @@ export class ContractValidationError extends Error {
   readonly file: string;
 
   constructor(file: string, issues: readonly ContractIssue[]) {
-    const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+    const count =
+      issues.length === 1 ? '1 problem' : `${issues.length} problems`;
     super(
       `Invalid data product contract ${file} (${count}):\n${issues
         .map(issue => `  - ${formatContractIssue(issue)}`)

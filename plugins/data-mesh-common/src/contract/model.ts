@@ -9,7 +9,12 @@ export const CONTRACT_KIND = 'DataProduct';
 export const CONTRACT_FILE_NAME = 'data-product.yaml';
 
 /** Data classifications, from least to most sensitive. */
-export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
+export const CLASSIFICATIONS = [
+  'public',
+  'internal',
+  'confidential',
+  'restricted',
+] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
 /** Quality rule types a contract may declare. */
@@ -39,7 +44,10 @@ function name(kind: NameKind) {
 
 const semver = z
   .string()
-  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as 1.0.0');
+  .regex(
+    /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/,
+    'must be a semantic version such as 1.0.0',
+  );
 
 const entityRef = z
   .string()
@@ -63,7 +71,10 @@ const eventSchema = z
     schema: z
       .string()
       .min(1)
-      .regex(/\.json$/, 'must be a path to a .json file, relative to the contract'),
+      .regex(
+        /\.json$/,
+        'must be a path to a .json file, relative to the contract',
+      ),
     version: z.number().int().min(1, 'must be 1 or more'),
     description: z.string().min(1).optional(),
     piiFields: z.array(fieldPath).default([]),
@@ -72,8 +83,16 @@ const eventSchema = z
 
 const slaSchema = z
   .object({
-    freshnessMinutes: z.number().int().min(1).max(10_080, 'must be at most 10080 (one week)'),
-    latencyP95Ms: z.number().int().min(1).max(3_600_000, 'must be at most 3600000 (one hour)'),
+    freshnessMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_080, 'must be at most 10080 (one week)'),
+    latencyP95Ms: z
+      .number()
+      .int()
+      .min(1)
+      .max(3_600_000, 'must be at most 3600000 (one hour)'),
   })
   .strict();
 
@@ -96,9 +115,16 @@ const storageSchema = z
     table: name('tableName').optional(),
     workgroup: z
       .string()
-      .regex(/^[A-Za-z0-9._-]{1,128}$/, 'must be 1 to 128 letters, digits, ".", "_" or "-"')
+      .regex(
+        /^[A-Za-z0-9._-]{1,128}$/,
+        'must be 1 to 128 letters, digits, ".", "_" or "-"',
+      )
       .optional(),
-    partitionKeys: z.array(name('columnName')).min(1).max(5).default(['event_date']),
+    partitionKeys: z
+      .array(name('columnName'))
+      .min(1)
+      .max(5)
+      .default(['event_date']),
   })
   .strict();
 
@@ -152,15 +178,22 @@ const userTagKey = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, 'may only contain letters, digits, spaces and _ . : / = + - @')
+  .regex(
+    /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u,
+    'may only contain letters, digits, spaces and _ . : / = + - @',
+  )
   .refine(key => !/^(aws|datamesh):/i.test(key), {
-    message: 'must not start with "aws:" or "datamesh:" (reserved for AWS and for the platform)',
+    message:
+      'must not start with "aws:" or "datamesh:" (reserved for AWS and for the platform)',
   });
 
 const userTagValue = z
   .string()
   .max(256)
-  .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, 'may only contain letters, digits, spaces and _ . : / = + - @');
+  .regex(
+    /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+    'may only contain letters, digits, spaces and _ . : / = + - @',
+  );
 
 /** The zod schema of a contract: the single source of the contract's rules. */
 export const dataProductContractSchema = z
@@ -168,18 +201,30 @@ export const dataProductContractSchema = z
     apiVersion: z.literal(CONTRACT_API_VERSION, {
       errorMap: () => ({ message: `must be "${CONTRACT_API_VERSION}"` }),
     }),
-    kind: z.literal(CONTRACT_KIND, { errorMap: () => ({ message: `must be "${CONTRACT_KIND}"` }) }),
+    kind: z.literal(CONTRACT_KIND, {
+      errorMap: () => ({ message: `must be "${CONTRACT_KIND}"` }),
+    }),
     name: name('dataProduct'),
     domain: name('domain'),
     version: semver,
     owner: entityRef,
-    description: z.string().min(10, 'must say in at least 10 characters what the product holds'),
+    description: z
+      .string()
+      .min(10, 'must say in at least 10 characters what the product holds'),
     classification: z.enum(CLASSIFICATIONS),
     retention: z
-      .object({ days: z.number().int().min(1).max(MAX_RETENTION_DAYS, 'must be at most 36500 (100 years)') })
+      .object({
+        days: z
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_RETENTION_DAYS, 'must be at most 36500 (100 years)'),
+      })
       .strict(),
     sla: slaSchema,
-    events: z.array(eventSchema).min(1, 'a data product needs at least one event'),
+    events: z
+      .array(eventSchema)
+      .min(1, 'a data product needs at least one event'),
     enrichment: enrichmentSchema.optional(),
     storage: storageSchema.default({}),
     quality: z.array(qualityRuleSchema).default([]),
@@ -193,7 +238,12 @@ function checkCrossFieldRules(
     classification: Classification;
     events: Array<{ detailType: string; piiFields: string[] }>;
     storage: { partitionKeys: string[] };
-    quality: Array<{ name: string; type: QualityRuleType; min?: number; max?: number }>;
+    quality: Array<{
+      name: string;
+      type: QualityRuleType;
+      min?: number;
+      max?: number;
+    }>;
   },
   ctx: z.RefinementCtx,
 ) {
@@ -250,7 +300,11 @@ function checkCrossFieldRules(
         path: ['quality', index],
         message: 'a range rule needs min, max or both',
       });
-    } else if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+    } else if (
+      rule.min !== undefined &&
+      rule.max !== undefined &&
+      rule.min > rule.max
+    ) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['quality', index, 'min'],
@@ -267,4 +321,6 @@ export type DataProductEvent = DataProductContract['events'][number];
 /** One quality rule of a data product. */
 export type QualityRule = DataProductContract['quality'][number];
 /** The contract as an author may write it (optional fields may be omitted). */
-export type DataProductContractInput = z.input<typeof dataProductContractSchema>;
+export type DataProductContractInput = z.input<
+  typeof dataProductContractSchema
+>;

@@ -1,7 +1,24 @@
-import { isMap, isPair, isScalar, LineCounter, Node, parseDocument, Document } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  Node,
+  parseDocument,
+  Document,
+} from 'yaml';
 import { z } from 'zod';
-import { CONTRACT_FILE_NAME, dataProductContractSchema, DataProductContract } from './model';
-import { ContractIssue, ContractValidationError, formatFieldPath, SourcePosition } from './errors';
+import {
+  CONTRACT_FILE_NAME,
+  dataProductContractSchema,
+  DataProductContract,
+} from './model';
+import {
+  ContractIssue,
+  ContractValidationError,
+  formatFieldPath,
+  SourcePosition,
+} from './errors';
 
 /** A contract that passed validation, with a way back to its source positions. */
 export interface ParsedContract {
@@ -30,7 +47,11 @@ export function parseDataProductContract(
 ): ParsedContract {
   const file = options.file ?? CONTRACT_FILE_NAME;
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   const positionOf = (path: ReadonlyArray<string | number>) =>
     locate(document, lineCounter, path);
 
@@ -53,7 +74,8 @@ export function parseDataProductContract(
     throw new ContractValidationError(file, [
       {
         path: '',
-        message: 'the contract must be a YAML mapping with apiVersion, kind, name, domain, ...',
+        message:
+          'the contract must be a YAML mapping with apiVersion, kind, name, domain, ...',
         file,
         line: 1,
         column: 1,
@@ -63,7 +85,10 @@ export function parseDataProductContract(
 
   const result = dataProductContractSchema.safeParse(raw);
   if (!result.success) {
-    throw new ContractValidationError(file, toIssues(result.error, file, positionOf));
+    throw new ContractValidationError(
+      file,
+      toIssues(result.error, file, positionOf),
+    );
   }
   return { contract: result.data, file, positionOf };
 }
@@ -79,22 +104,38 @@ function toIssues(
       return issue.keys.map(key => {
         const path = [...issue.path, key];
         return withPosition(
-          { path: formatFieldPath(path), message: `unknown field "${key}"`, file },
+          {
+            path: formatFieldPath(path),
+            message: `unknown field "${key}"`,
+            file,
+          },
           positionOf(path),
         );
       });
     }
     const message = describeIssue(issue);
-    return [withPosition({ path: formatFieldPath(issue.path), message, file }, positionOf(issue.path))];
+    return [
+      withPosition(
+        { path: formatFieldPath(issue.path), message, file },
+        positionOf(issue.path),
+      ),
+    ];
   });
   return issues.sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    (a, b) =>
+      (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
 }
 
 function describeIssue(issue: z.ZodIssue): string {
-  if (issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined') {
+  if (
+    issue.code === z.ZodIssueCode.invalid_type &&
+    issue.received === 'undefined'
+  ) {
     return 'is required';
+  }
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    return `must be a ${issue.expected}, not a ${issue.received}`;
   }
   if (issue.code === z.ZodIssueCode.invalid_union_discriminator) {
     return `must be one of ${issue.options.map(option => String(option)).join(', ')}`;
@@ -105,8 +146,13 @@ function describeIssue(issue: z.ZodIssue): string {
   return issue.message;
 }
 
-function withPosition(issue: ContractIssue, position: SourcePosition | undefined): ContractIssue {
-  return position ? { ...issue, line: position.line, column: position.column } : issue;
+function withPosition(
+  issue: ContractIssue,
+  position: SourcePosition | undefined,
+): ContractIssue {
+  return position
+    ? { ...issue, line: position.line, column: position.column }
+    : issue;
 }
 
 /** Finds the YAML node of a path, falling back to the deepest existing ancestor. */
@@ -125,14 +171,22 @@ function locate(
   return undefined;
 }
 
-function nodeAt(document: Document, path: ReadonlyArray<string | number>): Node | undefined {
+function nodeAt(
+  document: Document,
+  path: ReadonlyArray<string | number>,
+): Node | undefined {
   if (path.length === 0) {
     return document.contents ?? undefined;
   }
-  const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+  const parent =
+    path.length === 1
+      ? document.contents
+      : document.getIn(path.slice(0, -1), true);
   const last = path[path.length - 1];
   if (isMap(parent)) {
-    const pair = parent.items.find(item => isPair(item) && isScalar(item.key) && item.key.value === last);
+    const pair = parent.items.find(
+      item => isPair(item) && isScalar(item.key) && item.key.value === last,
+    );
     // Point at the value when there is one, at the key otherwise (`name:` with nothing after it).
     const value = pair?.value;
     if (value && typeof value === 'object' && 'range' in value && value.range) {
@@ -141,7 +195,9 @@ function nodeAt(document: Document, path: ReadonlyArray<string | number>): Node 
     return (pair?.key as Node | undefined) ?? undefined;
   }
   const node = document.getIn(path, true);
-  return node && typeof node === 'object' && 'range' in node ? (node as Node) : undefined;
+  return node && typeof node === 'object' && 'range' in node
+    ? (node as Node)
+    : undefined;
 }
 
 function firstLine(message: string): string {

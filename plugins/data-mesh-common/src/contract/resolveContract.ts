@@ -28,7 +28,8 @@ export function resolveStorage(contract: DataProductContract): ResolvedStorage {
   return {
     database: contract.storage.database ?? defaultDatabaseFor(contract.domain),
     table: contract.storage.table ?? defaultTableFor(contract.name),
-    workgroup: contract.storage.workgroup ?? defaultWorkgroupFor(contract.domain),
+    workgroup:
+      contract.storage.workgroup ?? defaultWorkgroupFor(contract.domain),
     partitionKeys: contract.storage.partitionKeys,
   };
 }

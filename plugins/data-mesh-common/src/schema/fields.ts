@@ -18,7 +18,10 @@ export interface SchemaField {
  * Finds the schema of a dotted field path (`customer.tax_id`, `legs[].account`)
  * in an object schema; undefined when the path does not exist.
  */
-export function findSchemaField(schema: JsonSchema, fieldPath: string): JsonSchema | undefined {
+export function findSchemaField(
+  schema: JsonSchema,
+  fieldPath: string,
+): JsonSchema | undefined {
   let current: JsonSchema | undefined = schema;
   for (const segment of fieldPath.split('.')) {
     const isArray = segment.endsWith('[]');
@@ -29,7 +32,9 @@ export function findSchemaField(schema: JsonSchema, fieldPath: string): JsonSche
     }
     current = properties[name] as JsonSchema;
     if (isArray) {
-      current = isJsonObject(current.items) ? (current.items as JsonSchema) : undefined;
+      current = isJsonObject(current.items)
+        ? (current.items as JsonSchema)
+        : undefined;
     }
   }
   return current;
@@ -60,7 +65,10 @@ export function listSchemaFields(schema: JsonSchema): SchemaField[] {
       });
       if (isJsonObject(property.properties)) {
         visit(property, path, depth + 1);
-      } else if (isJsonObject(property.items) && isJsonObject((property.items as JsonSchema).properties)) {
+      } else if (
+        isJsonObject(property.items) &&
+        isJsonObject((property.items as JsonSchema).properties)
+      ) {
         visit(property.items as JsonSchema, `${path}[]`, depth + 1);
       }
     }

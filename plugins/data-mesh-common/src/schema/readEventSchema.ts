@@ -47,8 +47,11 @@ export function readEventSchema(
   if (!isJsonObject(document)) {
     throw new SchemaFormatError('schema content must be a JSON object');
   }
-  const fromName = options.schemaName ? parseSchemaName(options.schemaName) : undefined;
-  const read = format === 'OpenApi3' ? readOpenApi3(document) : readDraft4(document);
+  const fromName = options.schemaName
+    ? parseSchemaName(options.schemaName)
+    : undefined;
+  const read =
+    format === 'OpenApi3' ? readOpenApi3(document) : readDraft4(document);
   return {
     format,
     source: read.source ?? fromName?.source,
@@ -66,13 +69,21 @@ interface ReadResult {
 }
 
 function readOpenApi3(document: Record<string, unknown>): ReadResult {
-  if (typeof document.openapi !== 'string' || !document.openapi.startsWith('3.')) {
-    throw new SchemaFormatError('an OpenApi3 schema must have an "openapi" field with a 3.x version');
+  if (
+    typeof document.openapi !== 'string' ||
+    !document.openapi.startsWith('3.')
+  ) {
+    throw new SchemaFormatError(
+      'an OpenApi3 schema must have an "openapi" field with a 3.x version',
+    );
   }
   const components = document.components;
   const schemas = isJsonObject(components) ? components.schemas : undefined;
   if (!isJsonObject(schemas)) {
-    throw new SchemaFormatError('an OpenApi3 event schema must define components.schemas', '#/components');
+    throw new SchemaFormatError(
+      'an OpenApi3 event schema must define components.schemas',
+      '#/components',
+    );
   }
   const envelopeName = findEnvelopeName(schemas);
   if (!envelopeName) {
@@ -89,30 +100,43 @@ function readOpenApi3(document: Record<string, unknown>): ReadResult {
     source: stringOrUndefined(envelope[AMAZON_EVENTS_SOURCE_KEYWORD]),
     detailType: stringOrUndefined(envelope[AMAZON_EVENTS_DETAIL_TYPE_KEYWORD]),
     detail: foldNullable(detail),
-    description: stringOrUndefined(envelope.description) ?? stringOrUndefined(info.description),
+    description:
+      stringOrUndefined(envelope.description) ??
+      stringOrUndefined(info.description),
   };
 }
 
-function findEnvelopeName(schemas: Record<string, unknown>): string | undefined {
+function findEnvelopeName(
+  schemas: Record<string, unknown>,
+): string | undefined {
   if (isJsonObject(schemas.AWSEvent)) {
     return 'AWSEvent';
   }
   return Object.keys(schemas).find(
-    key => isJsonObject(schemas[key]) && AMAZON_EVENTS_DETAIL_TYPE_KEYWORD in (schemas[key] as object),
+    key =>
+      isJsonObject(schemas[key]) &&
+      AMAZON_EVENTS_DETAIL_TYPE_KEYWORD in (schemas[key] as object),
   );
 }
 
 function readDraft4(document: Record<string, unknown>): ReadResult {
-  const properties = isJsonObject(document.properties) ? document.properties : undefined;
+  const properties = isJsonObject(document.properties)
+    ? document.properties
+    : undefined;
   const isEnvelope =
     properties !== undefined &&
     'detail' in properties &&
-    (AMAZON_EVENTS_DETAIL_TYPE_KEYWORD in document || 'detail-type' in properties);
-  const description = stringOrUndefined(document.description) ?? stringOrUndefined(document.title);
+    (AMAZON_EVENTS_DETAIL_TYPE_KEYWORD in document ||
+      'detail-type' in properties);
+  const description =
+    stringOrUndefined(document.description) ??
+    stringOrUndefined(document.title);
   if (isEnvelope) {
     return {
       source: stringOrUndefined(document[AMAZON_EVENTS_SOURCE_KEYWORD]),
-      detailType: stringOrUndefined(document[AMAZON_EVENTS_DETAIL_TYPE_KEYWORD]),
+      detailType: stringOrUndefined(
+        document[AMAZON_EVENTS_DETAIL_TYPE_KEYWORD],
+      ),
       detail: detailOf(document, document, '#'),
       description,
     };
@@ -135,7 +159,10 @@ function detailOf(
 ): JsonSchema {
   const properties = envelope.properties;
   if (!isJsonObject(properties) || !isJsonObject(properties.detail)) {
-    throw new SchemaFormatError('the event envelope has no properties.detail schema', envelopePointer);
+    throw new SchemaFormatError(
+      'the event envelope has no properties.detail schema',
+      envelopePointer,
+    );
   }
   const pointer = `${envelopePointer}/properties/detail`;
   const detail = resolveLocalRefs(document, properties.detail, pointer);
@@ -146,17 +173,29 @@ function detailOf(
 /** Rejects content that parsed as JSON but is not a usable schema. */
 function assertSchemaShape(schema: JsonSchema, pointer: string): void {
   if (schema.properties !== undefined && !isJsonObject(schema.properties)) {
-    throw new SchemaFormatError('"properties" must be an object', `${pointer}/properties`);
+    throw new SchemaFormatError(
+      '"properties" must be an object',
+      `${pointer}/properties`,
+    );
   }
   if (schema.required !== undefined && !Array.isArray(schema.required)) {
-    throw new SchemaFormatError('"required" must be an array of property names', `${pointer}/required`);
+    throw new SchemaFormatError(
+      '"required" must be an array of property names',
+      `${pointer}/required`,
+    );
   }
   if (isJsonObject(schema.properties)) {
     for (const [name, property] of Object.entries(schema.properties)) {
       if (!isJsonObject(property)) {
-        throw new SchemaFormatError(`property "${name}" must be a schema object`, `${pointer}/properties/${name}`);
+        throw new SchemaFormatError(
+          `property "${name}" must be a schema object`,
+          `${pointer}/properties/${name}`,
+        );
       }
-      assertSchemaShape(property as JsonSchema, `${pointer}/properties/${name}`);
+      assertSchemaShape(
+        property as JsonSchema,
+        `${pointer}/properties/${name}`,
+      );
     }
   }
   if (isJsonObject(schema.items)) {
@@ -169,21 +208,27 @@ function foldNullable(schema: JsonSchema): JsonSchema {
   const copy: JsonSchema = { ...schema };
   if (copy.nullable === true) {
     delete copy.nullable;
-    const types: JsonSchemaType[] = copy.type === undefined ? [] : ([] as JsonSchemaType[]).concat(copy.type);
+    const types: JsonSchemaType[] =
+      copy.type === undefined ? [] : ([] as JsonSchemaType[]).concat(copy.type);
     if (types.length > 0 && !types.includes('null')) {
       copy.type = [...types, 'null'];
     }
   }
   if (isJsonObject(copy.properties)) {
     copy.properties = Object.fromEntries(
-      Object.entries(copy.properties).map(([name, property]) => [name, foldNullable(property)]),
+      Object.entries(copy.properties).map(([name, property]) => [
+        name,
+        foldNullable(property),
+      ]),
     );
   }
   if (isJsonObject(copy.items)) {
     copy.items = foldNullable(copy.items as JsonSchema);
   }
   if (isJsonObject(copy.additionalProperties)) {
-    copy.additionalProperties = foldNullable(copy.additionalProperties as JsonSchema);
+    copy.additionalProperties = foldNullable(
+      copy.additionalProperties as JsonSchema,
+    );
   }
   return copy;
 }
@@ -192,7 +237,9 @@ function parseJson(content: string): unknown {
   try {
     return JSON.parse(content);
   } catch (error) {
-    throw new SchemaFormatError(`schema content is not valid JSON: ${(error as Error).message}`);
+    throw new SchemaFormatError(
+      `schema content is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }
 

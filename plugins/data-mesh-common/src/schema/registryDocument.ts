@@ -1,4 +1,7 @@
-import { AMAZON_EVENTS_DETAIL_TYPE_KEYWORD, AMAZON_EVENTS_SOURCE_KEYWORD } from './readEventSchema';
+import {
+  AMAZON_EVENTS_DETAIL_TYPE_KEYWORD,
+  AMAZON_EVENTS_SOURCE_KEYWORD,
+} from './readEventSchema';
 import { JsonSchema } from './types';
 
 export interface RegistryDocumentOptions {
@@ -14,7 +17,10 @@ export interface RegistryDocumentOptions {
  * `definitions`), so AWS's console and code bindings read our schemas like
  * their own, and {@link readEventSchema} reads them back losslessly.
  */
-export function toRegistryDocument(detail: JsonSchema, options: RegistryDocumentOptions): JsonSchema {
+export function toRegistryDocument(
+  detail: JsonSchema,
+  options: RegistryDocumentOptions,
+): JsonSchema {
   const { $schema: _schema, ...detailWithoutSchema } = detail;
   const document: JsonSchema = {
     $schema: 'http://json-schema.org/draft-04/schema#',
@@ -22,7 +28,17 @@ export function toRegistryDocument(detail: JsonSchema, options: RegistryDocument
     type: 'object',
     [AMAZON_EVENTS_SOURCE_KEYWORD]: options.source,
     [AMAZON_EVENTS_DETAIL_TYPE_KEYWORD]: options.detailType,
-    required: ['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail'],
+    required: [
+      'version',
+      'id',
+      'detail-type',
+      'source',
+      'account',
+      'time',
+      'region',
+      'resources',
+      'detail',
+    ],
     properties: {
       version: { type: 'string' },
       id: { type: 'string' },

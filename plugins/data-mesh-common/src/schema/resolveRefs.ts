@@ -14,7 +14,11 @@ export const RECURSIVE_REF_KEYWORD = 'x-datamesh-recursive-ref';
  *
  * @param pointer - where `node` sits in `document`, for error messages.
  */
-export function resolveLocalRefs(document: unknown, node: unknown, pointer = '#'): JsonSchema {
+export function resolveLocalRefs(
+  document: unknown,
+  node: unknown,
+  pointer = '#',
+): JsonSchema {
   const resolved = resolve(document, node, pointer, []);
   if (!isJsonObject(resolved)) {
     throw new SchemaFormatError('expected a schema object', pointer);
@@ -22,9 +26,16 @@ export function resolveLocalRefs(document: unknown, node: unknown, pointer = '#'
   return resolved as JsonSchema;
 }
 
-function resolve(document: unknown, node: unknown, pointer: string, stack: string[]): unknown {
+function resolve(
+  document: unknown,
+  node: unknown,
+  pointer: string,
+  stack: string[],
+): unknown {
   if (Array.isArray(node)) {
-    return node.map((item, index) => resolve(document, item, `${pointer}/${index}`, stack));
+    return node.map((item, index) =>
+      resolve(document, item, `${pointer}/${index}`, stack),
+    );
   }
   if (!isJsonObject(node)) {
     return node;
@@ -45,31 +56,51 @@ function resolve(document: unknown, node: unknown, pointer: string, stack: strin
     const expanded = resolve(document, target, ref, [...stack, ref]);
     // Keywords beside a $ref (OpenAPI descriptions, mostly) are kept on top.
     return Object.keys(siblings).length > 0 && isJsonObject(expanded)
-      ? { ...expanded, ...(resolve(document, siblings, pointer, stack) as object) }
+      ? {
+          ...expanded,
+          ...(resolve(document, siblings, pointer, stack) as object),
+        }
       : expanded;
   }
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    copy[key] = resolve(document, value, `${pointer}/${escapePointer(key)}`, stack);
+    copy[key] = resolve(
+      document,
+      value,
+      `${pointer}/${escapePointer(key)}`,
+      stack,
+    );
   }
   return copy;
 }
 
 /** Resolves a JSON pointer such as `#/components/schemas/Trade` against a document. */
-export function followPointer(document: unknown, ref: string, from = '#'): unknown {
+export function followPointer(
+  document: unknown,
+  ref: string,
+  from = '#',
+): unknown {
   const segments = ref
     .slice(1)
     .split('/')
     .filter((segment, index) => !(index === 0 && segment === ''))
-    .map(segment => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map(segment =>
+      decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~'),
+    );
   let current: unknown = document;
   for (const segment of segments) {
     if (Array.isArray(current) && /^\d+$/.test(segment)) {
       current = current[Number(segment)];
-    } else if (isJsonObject(current) && Object.prototype.hasOwnProperty.call(current, segment)) {
+    } else if (
+      isJsonObject(current) &&
+      Object.prototype.hasOwnProperty.call(current, segment)
+    ) {
       current = current[segment];
     } else {
-      throw new SchemaFormatError(`$ref "${ref}" points to nothing in the document`, from);
+      throw new SchemaFormatError(
+        `$ref "${ref}" points to nothing in the document`,
+        from,
+      );
     }
   }
   return current;

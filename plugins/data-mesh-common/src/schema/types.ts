@@ -4,13 +4,7 @@ export type SchemaFormat = (typeof SCHEMA_FORMATS)[number];
 
 /** The JSON types a schema may name. */
 export type JsonSchemaType =
-  | 'string'
-  | 'number'
-  | 'integer'
-  | 'boolean'
-  | 'object'
-  | 'array'
-  | 'null';
+  'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
 /**
  * A JSON Schema (draft 4 vocabulary, which is also what OpenAPI 3 schema

@@ -1,4 +1,9 @@
-import { CLASSIFICATIONS, Classification, DataProductContract, DataProductEvent } from '../contract/model';
+import {
+  CLASSIFICATIONS,
+  Classification,
+  DataProductContract,
+  DataProductEvent,
+} from '../contract/model';
 import { resolveStorage } from '../contract/resolveContract';
 import { AWS_TAG_LIMITS, DATA_MESH_TAG_PREFIX, TAG_KEYS } from './tagKeys';
 
@@ -7,22 +12,30 @@ export class TagLimitError extends Error {
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    super(`Tags would be rejected by AWS:\n${problems.map(problem => `  - ${problem}`).join('\n')}`);
+    super(
+      `Tags would be rejected by AWS:\n${problems.map(problem => `  - ${problem}`).join('\n')}`,
+    );
     this.name = 'TagLimitError';
     this.problems = problems;
   }
 }
 
 /** Lists every way a tag set breaks AWS's tag rules; empty when it is valid. */
-export function checkTagLimits(tags: Readonly<Record<string, string>>): string[] {
+export function checkTagLimits(
+  tags: Readonly<Record<string, string>>,
+): string[] {
   const problems: string[] = [];
   const entries = Object.entries(tags);
   if (entries.length > AWS_TAG_LIMITS.maxTags) {
-    problems.push(`${entries.length} tags, but AWS allows at most ${AWS_TAG_LIMITS.maxTags} per resource`);
+    problems.push(
+      `${entries.length} tags, but AWS allows at most ${AWS_TAG_LIMITS.maxTags} per resource`,
+    );
   }
   for (const [key, value] of entries) {
     if (key.length === 0 || key.length > AWS_TAG_LIMITS.maxKeyLength) {
-      problems.push(`tag key "${key}" is ${key.length} characters; keys must be 1 to ${AWS_TAG_LIMITS.maxKeyLength}`);
+      problems.push(
+        `tag key "${key}" is ${key.length} characters; keys must be 1 to ${AWS_TAG_LIMITS.maxKeyLength}`,
+      );
     }
     if (value.length > AWS_TAG_LIMITS.maxValueLength) {
       problems.push(
@@ -33,10 +46,14 @@ export function checkTagLimits(tags: Readonly<Record<string, string>>): string[]
       problems.push(`tag key "${key}" uses the reserved prefix "aws:"`);
     }
     if (!AWS_TAG_LIMITS.allowedCharacters.test(key)) {
-      problems.push(`tag key "${key}" contains characters AWS does not allow (allowed: letters, digits, spaces, _ . : / = + - @)`);
+      problems.push(
+        `tag key "${key}" contains characters AWS does not allow (allowed: letters, digits, spaces, _ . : / = + - @)`,
+      );
     }
     if (!AWS_TAG_LIMITS.allowedCharacters.test(value)) {
-      problems.push(`value of tag "${key}" contains characters AWS does not allow (allowed: letters, digits, spaces, _ . : / = + - @)`);
+      problems.push(
+        `value of tag "${key}" contains characters AWS does not allow (allowed: letters, digits, spaces, _ . : / = + - @)`,
+      );
     }
   }
   return problems;
@@ -140,7 +157,9 @@ export function tagsToDataProductMetadata(
     return Number(value);
   };
   const userTags = Object.fromEntries(
-    Object.entries(tags).filter(([key]) => !key.startsWith(DATA_MESH_TAG_PREFIX)),
+    Object.entries(tags).filter(
+      ([key]) => !key.startsWith(DATA_MESH_TAG_PREFIX),
+    ),
   );
   return {
     domain,
