@@ -20,3 +20,4 @@ export * from './schema/registryDocument';
 export * from './schema/fields';
 export * from './compatibility/rules';
 export * from './compatibility/diffSchemas';
+export * from './api/types';

@@ -49,7 +49,18 @@ export function resolveEvents(contract: DataProductContract): ResolvedEvent[] {
 
 /** A ready-to-run Athena query over the product's latest partition. */
 export function sampleAthenaQuery(contract: DataProductContract): string {
-  const storage = resolveStorage(contract);
+  return sampleAthenaQueryFor(resolveStorage(contract));
+}
+
+/**
+ * A ready-to-run Athena query over a table: the last day's partitions when
+ * the table is partitioned by `event_date` (so it scans one day, not years).
+ */
+export function sampleAthenaQueryFor(storage: {
+  readonly database: string;
+  readonly table: string;
+  readonly partitionKeys: readonly string[];
+}): string {
   const dateFilter = storage.partitionKeys.includes('event_date')
     ? `\nWHERE event_date >= date_format(current_date - interval '1' day, '%Y-%m-%d')`
     : '';

@@ -32,6 +32,7 @@ describe('data-product tags', () => {
       [TAG_KEYS.contractVersion]: '1.1.0',
       [TAG_KEYS.retentionDays]: '2555',
       [TAG_KEYS.freshnessMinutes]: '15',
+      [TAG_KEYS.partitionKeys]: 'event_date',
       [TAG_KEYS.piiFields]: 'trader_id',
     });
   });
@@ -52,6 +53,7 @@ describe('data-product tags', () => {
       retentionDays: 2555,
       freshnessMinutes: 15,
       piiFields: ['trader_id'],
+      partitionKeys: ['event_date'],
       userTags: { 'cost-center': '4711', regulation: 'MiFID II' },
       problems: [],
     });
@@ -140,7 +142,7 @@ describe('data-product tags', () => {
         Array.from({ length: 45 }, (_, i) => [`team-tag-${i}`, 'x']),
       );
       expect(() => contractToTags({ ...contract, tags: manyTags })).toThrow(
-        /55 tags, but AWS allows at most 50/,
+        /56 tags, but AWS allows at most 50/,
       );
       const longPii = {
         ...contract.events[0],

@@ -91,6 +91,7 @@ export function contractToTags(
     [TAG_KEYS.contractVersion]: contract.version,
     [TAG_KEYS.retentionDays]: String(contract.retention.days),
     [TAG_KEYS.freshnessMinutes]: String(contract.sla.freshnessMinutes),
+    [TAG_KEYS.partitionKeys]: storage.partitionKeys.join(' '),
   };
   if (event && event.piiFields.length > 0) {
     // Space-separated: commas are not in AWS's tag character set.
@@ -113,6 +114,8 @@ export interface DataProductTagMetadata {
   readonly retentionDays?: number;
   readonly freshnessMinutes?: number;
   readonly piiFields: readonly string[];
+  /** Athena partition columns; empty when the tag is absent. */
+  readonly partitionKeys: readonly string[];
   /** The tags that are not the platform's, as the owner set them. */
   readonly userTags: Readonly<Record<string, string>>;
   /** Tag values that were present but unreadable; the product is shown degraded. */
@@ -172,8 +175,14 @@ export function tagsToDataProductMetadata(
     contractVersion: tags[TAG_KEYS.contractVersion],
     retentionDays: readNumber(TAG_KEYS.retentionDays),
     freshnessMinutes: readNumber(TAG_KEYS.freshnessMinutes),
-    piiFields: (tags[TAG_KEYS.piiFields] ?? '').split(/\s+/).filter(Boolean),
+    piiFields: splitList(tags[TAG_KEYS.piiFields]),
+    partitionKeys: splitList(tags[TAG_KEYS.partitionKeys]),
     userTags,
     problems,
   };
+}
+
+/** Lists travel space-separated: commas are not in AWS's tag character set. */
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(/\s+/).filter(Boolean);
 }

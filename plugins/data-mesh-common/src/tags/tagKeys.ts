@@ -18,6 +18,7 @@ export const TAG_KEYS = {
   retentionDays: 'datamesh:retention-days',
   freshnessMinutes: 'datamesh:sla-freshness-minutes',
   piiFields: 'datamesh:pii-fields',
+  partitionKeys: 'datamesh:partition-keys',
 } as const;
 
 export type TagField = keyof typeof TAG_KEYS;

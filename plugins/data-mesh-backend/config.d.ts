@@ -1,0 +1,73 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** The data mesh plugin: where event schemas come from and how often. */
+  dataMesh?: {
+    /**
+     * When the snapshot of all sources is rebuilt.
+     * @default { frequency: { minutes: 30 }, timeout: { minutes: 10 } } (first run at startup)
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * The registry sources, in priority order: when a data product spans
+     * several sources, the first one's metadata is shown.
+     * @default [] (an empty catalog, with a warning in the log)
+     */
+    sources?: Array<
+      | {
+          /** Unique id of the source: lowercase letters, digits, hyphens. */
+          id: string;
+          /** A local folder mirroring registries (see docs/configuration.md). */
+          type: 'directory';
+          /** The mirror's root folder; relative paths resolve against the backend's working directory. */
+          path: string;
+          /**
+           * Which registries to read.
+           * @default all
+           */
+          registries?: { names?: string[]; prefix?: string };
+        }
+      | {
+          /** Unique id of the source: lowercase letters, digits, hyphens. */
+          id: string;
+          /** The EventBridge Schema Registry of one AWS account and region. */
+          type: 'aws';
+          /**
+           * The account to read; credentials come from the `aws` config
+           * block (`aws.accounts`, `aws.mainAccount`) of
+           * @backstage/integration-aws-node.
+           * @default the main account's credentials
+           */
+          accountId?: string;
+          /** The AWS region, e.g. eu-west-1. */
+          region: string;
+          /**
+           * Which registries to read.
+           * @default all of the account's own registries
+           */
+          registries?: { names?: string[]; prefix?: string };
+          /**
+           * Also read AWS's own registries (aws.events): hundreds of schemas.
+           * @default false
+           */
+          includeAwsRegistries?: boolean;
+          /**
+           * An endpoint to call instead of the public one (VPC endpoint, proxy).
+           * @default the regional Schemas endpoint
+           */
+          endpoint?: string;
+          /**
+           * Requests in flight at once against this source, 1 to 256.
+           * @default 16
+           */
+          concurrency?: number;
+          /**
+           * Attempts per request, including the first; throttling and
+           * transient errors are retried with exponential backoff.
+           * @default 6
+           */
+          maxAttempts?: number;
+        }
+    >;
+  };
+}

@@ -1,0 +1,224 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  CLASSIFICATIONS,
+  EventDetails,
+  SchemaDiffResult,
+  SchemaFormatError,
+  SchemaVersionContent,
+  diffSchemas,
+  listSchemaFields,
+  readEventSchema,
+} from '@financial-data-mesh/plugin-data-mesh-common';
+import { z } from 'zod';
+import { SnapshotService } from './services/SnapshotService';
+import { IndexedEvent } from './snapshot/DataMeshSnapshot';
+
+const MAX_PAGE_SIZE = 500;
+
+const paging = {
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+};
+
+const dataProductQuery = z
+  .object({
+    q: z.string().max(200).optional(),
+    domain: z.string().optional(),
+    owner: z.string().optional(),
+    classification: z.enum(CLASSIFICATIONS).optional(),
+    ...paging,
+  })
+  .strict();
+
+const eventQuery = z
+  .object({
+    q: z.string().max(200).optional(),
+    registry: z.string().optional(),
+    unmanaged: z.enum(['true', 'false']).optional(),
+    ...paging,
+  })
+  .strict();
+
+const sourceQuery = z.object({ source: z.string().optional() }).strict();
+
+const diffQuery = z
+  .object({
+    source: z.string().optional(),
+    from: z.string().regex(/^\d+$/, 'must be a version number'),
+    to: z.string().regex(/^\d+$/, 'must be a version number'),
+  })
+  .strict();
+
+export interface RouterOptions {
+  readonly snapshots: SnapshotService;
+  readonly httpAuth: HttpAuthService;
+}
+
+/** The REST API under /api/data-mesh; see docs/api.md. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { snapshots, httpAuth } = options;
+  const router = Router();
+  router.use(express.json());
+
+  router.get('/health', (_req, res) => {
+    const report = snapshots.health();
+    res.status(report.status === 'starting' ? 503 : 200).json(report);
+  });
+
+  router.use(async (req, _res, next) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    next();
+  });
+
+  router.get('/data-products', (req, res) => {
+    const query = parse(dataProductQuery, req.query);
+    res.json(snapshots.current().listDataProducts(query));
+  });
+
+  router.get('/data-products/:domain/:name', (req, res) => {
+    const { domain, name } = req.params;
+    const product = snapshots.current().getDataProduct(domain, name);
+    if (!product) {
+      throw new NotFoundError(`No data product ${domain}/${name}`);
+    }
+    res.json(product);
+  });
+
+  router.get('/events', (req, res) => {
+    const { unmanaged, ...query } = parse(eventQuery, req.query);
+    res.json(
+      snapshots.current().listEvents({
+        ...query,
+        unmanaged: unmanaged === undefined ? undefined : unmanaged === 'true',
+      }),
+    );
+  });
+
+  router.get('/events/:registry/:schema', (req, res) => {
+    const { source } = parse(sourceQuery, req.query);
+    const event = findEvent(req.params.registry, req.params.schema, source);
+    const details: EventDetails = {
+      ...event.summary,
+      versions: event.schema.versions.map(({ version, createdAt }) => ({
+        version,
+        createdAt,
+      })),
+      tags: event.tags,
+    };
+    res.json(details);
+  });
+
+  router.get('/events/:registry/:schema/versions/:version', (req, res) => {
+    const { source } = parse(sourceQuery, req.query);
+    const event = findEvent(req.params.registry, req.params.schema, source);
+    res.json(readVersion(event, req.params.version));
+  });
+
+  router.get('/events/:registry/:schema/diff', (req, res) => {
+    const { source, from, to } = parse(diffQuery, req.query);
+    const event = findEvent(req.params.registry, req.params.schema, source);
+    const before = readVersion(event, from);
+    const after = readVersion(event, to);
+    if (!before.detail || !after.detail) {
+      throw new InputError(
+        `Cannot compare versions ${from} and ${to}: ${[...before.problems, ...after.problems].join('; ')}`,
+      );
+    }
+    const result: SchemaDiffResult = {
+      registry: event.summary.registry,
+      schemaName: event.summary.schemaName,
+      from,
+      to,
+      diff: diffSchemas(before.detail, after.detail),
+    };
+    res.json(result);
+  });
+
+  router.post('/refresh', async (_req, res) => {
+    await snapshots.refresh();
+    res.json(snapshots.health());
+  });
+
+  function findEvent(
+    registry: string,
+    schemaName: string,
+    sourceId?: string,
+  ): IndexedEvent {
+    const candidates = snapshots
+      .current()
+      .findEvents(registry, schemaName)
+      .filter(
+        event => !sourceId || event.summary.location.sourceId === sourceId,
+      );
+    if (candidates.length === 0) {
+      throw new NotFoundError(
+        `No schema ${schemaName} in registry ${registry}${sourceId ? ` of source ${sourceId}` : ''}`,
+      );
+    }
+    if (candidates.length > 1) {
+      throw new ConflictError(
+        `Registry ${registry} exists in several sources (${candidates.map(c => c.summary.location.sourceId).join(', ')}); pass ?source=<id>`,
+      );
+    }
+    return candidates[0];
+  }
+
+  return router;
+}
+
+function readVersion(
+  event: IndexedEvent,
+  version: string,
+): SchemaVersionContent {
+  const stored = event.schema.versions.find(v => v.version === version);
+  if (!stored) {
+    throw new NotFoundError(
+      `Schema ${event.summary.schemaName} has no version ${version} (versions: ${event.schema.versions.map(v => v.version).join(', ')})`,
+    );
+  }
+  const base = {
+    registry: event.summary.registry,
+    schemaName: event.summary.schemaName,
+    version,
+    format: event.schema.format,
+    createdAt: stored.createdAt,
+    content: stored.content,
+  };
+  try {
+    const read = readEventSchema(stored.content, event.schema.format, {
+      schemaName: event.summary.schemaName,
+    });
+    return {
+      ...base,
+      detail: read.detail,
+      fields: listSchemaFields(read.detail),
+      problems: [],
+    };
+  } catch (error) {
+    if (!(error instanceof SchemaFormatError)) {
+      throw error;
+    }
+    return { ...base, fields: [], problems: [error.message] };
+  }
+}
+
+function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new InputError(
+      `Invalid query: ${result.error.issues
+        .map(issue =>
+          issue.code === z.ZodIssueCode.unrecognized_keys
+            ? `unknown parameter(s) ${issue.keys.join(', ')}`
+            : `${issue.path.join('.')}: ${issue.message}`,
+        )
+        .join('; ')}`,
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,269 @@
+import { SchemasClient } from '@aws-sdk/client-schemas';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { RawRegistry } from '@financial-data-mesh/plugin-data-mesh-node';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { SchemasLoopbackServer } from '../../testing/SchemasLoopbackServer';
+import { syntheticRegistries } from '../../testing/syntheticRegistries';
+import { createSources } from '../createSources';
+import { AwsRegistrySource } from './AwsRegistrySource';
+
+const credentials = { accessKeyId: 'AKIATESTTEST', secretAccessKey: 'secret' };
+
+function clientFor(server: SchemasLoopbackServer, maxAttempts = 4) {
+  return new SchemasClient({
+    region: 'eu-west-1',
+    endpoint: server.endpoint,
+    credentials,
+    // The SDK's retry code with a 5 ms base instead of 500 ms for throttling,
+    // so retry tests take milliseconds.
+    retryStrategy: new ConfiguredRetryStrategy(
+      maxAttempts,
+      attempt => 5 * 2 ** attempt,
+    ),
+  });
+}
+
+function sourceFor(server: SchemasLoopbackServer, maxAttempts = 4) {
+  return new AwsRegistrySource({
+    id: 'test',
+    client: clientFor(server, maxAttempts),
+    region: 'eu-west-1',
+    concurrency: 8,
+  });
+}
+
+describe('AwsRegistrySource against the Schemas REST protocol', () => {
+  let server: SchemasLoopbackServer;
+  afterEach(() => server?.stop());
+
+  it('follows every page and reads every version of every schema', async () => {
+    const registries = syntheticRegistries({
+      registries: 2,
+      schemasPerRegistry: 130,
+      versionsPerSchema: 3,
+    });
+    server = await SchemasLoopbackServer.start({ registries, pageSize: 25 });
+
+    const { registries: read, warnings } = await sourceFor(server).read();
+
+    expect(warnings).toEqual([]);
+    expect(read.map(r => r.schemas.length)).toEqual([130, 130]);
+    const schema = read[1].schemas.find(
+      s => s.name === 'com.fintech.domain1@Event129Happened',
+    );
+    expect(schema?.versions.map(v => v.version)).toEqual(['1', '2', '3']);
+    expect(schema?.tags['datamesh:data-product']).toBe('product-32');
+    expect(JSON.parse(schema!.versions[2].content).definitions).toBeDefined();
+    expect(schema?.versions[0].createdAt).toBe('2026-11-01T00:00:00.000Z');
+    const listCalls = server.requests.filter(r =>
+      /\/registries\/name\/domain-0\/schemas(\?|$)/.test(r.path),
+    );
+    expect(listCalls.length).toBe(6); // 130 schemas / 25 per page
+    expect(listCalls.some(r => r.path.includes('nextToken='))).toBe(true);
+  });
+
+  it('fetches an unchanged version only once across refreshes', async () => {
+    const registries = syntheticRegistries({
+      registries: 1,
+      schemasPerRegistry: 5,
+      versionsPerSchema: 3,
+    });
+    server = await SchemasLoopbackServer.start({ registries });
+    const source = sourceFor(server);
+
+    await source.read();
+    const firstRun = server.requests.length;
+    await source.read();
+    const secondRun = server.requests.length - firstRun;
+
+    // Second run: list registries + schemas, then per schema one describe of
+    // the latest and one version listing; no per-version reads.
+    expect(secondRun).toBe(2 + 5 * 2);
+    expect(firstRun).toBe(2 + 5 * (2 + 2));
+  });
+
+  it('retries throttled requests with backoff and still returns everything', async () => {
+    const registries = syntheticRegistries({
+      registries: 1,
+      schemasPerRegistry: 20,
+      versionsPerSchema: 2,
+    });
+    server = await SchemasLoopbackServer.start({
+      registries,
+      faults: { throttleEvery: 4, throttleNext: 2 },
+    });
+
+    const { registries: read, warnings } = await sourceFor(server, 6).read();
+
+    expect(warnings).toEqual([]);
+    expect(read[0].schemas).toHaveLength(20);
+    expect(
+      server.requests.filter(r => r.status === 429).length,
+    ).toBeGreaterThan(5);
+  });
+
+  it('gives up on a schema after maxAttempts with a warning, keeping the rest', async () => {
+    const registries = syntheticRegistries({
+      registries: 1,
+      schemasPerRegistry: 3,
+      versionsPerSchema: 1,
+    });
+    server = await SchemasLoopbackServer.start({
+      registries,
+      faults: { alwaysThrottlePath: 'schemas/name/com.fintech.domain0@Event1' },
+    });
+
+    const { registries: read, warnings } = await sourceFor(server, 3).read();
+
+    expect(read[0].schemas.map(s => s.name)).toEqual([
+      'com.fintech.domain0@Event0Happened',
+      'com.fintech.domain0@Event2Happened',
+    ]);
+    expect(warnings).toEqual([
+      {
+        registry: 'domain-0',
+        schema: 'com.fintech.domain0@Event1Happened',
+        message: 'TooManyRequestsException (HTTP 429): Rate exceeded',
+      },
+    ]);
+    const attempts = server.requests.filter(r =>
+      decodeURIComponent(r.path).includes('Event1Happened'),
+    );
+    expect(attempts).toHaveLength(3);
+  });
+
+  it('skips a registry deleted while being read, with a warning', async () => {
+    const registries = syntheticRegistries({
+      registries: 2,
+      schemasPerRegistry: 2,
+      versionsPerSchema: 1,
+    });
+    server = await SchemasLoopbackServer.start({
+      registries,
+      faults: { vanishedRegistries: ['domain-0'] },
+    });
+
+    const { registries: read, warnings } = await sourceFor(server).read();
+
+    expect(read.map(r => r.name)).toEqual(['domain-1']);
+    expect(warnings).toEqual([
+      {
+        registry: 'domain-0',
+        message: expect.stringMatching(
+          /^NotFoundException \(HTTP 404\): Registry domain-0 does not exist/,
+        ),
+      },
+    ]);
+  });
+
+  it('fails the whole read with the AWS error when credentials are rejected', async () => {
+    server = await SchemasLoopbackServer.start({
+      registries: [],
+      accessKeyId: 'AKIAOTHERKEY',
+    });
+    await expect(sourceFor(server).read()).rejects.toThrow(
+      /security token included in the request is invalid/,
+    );
+  });
+
+  it('reads only the registries the filter asks for', async () => {
+    const registries = syntheticRegistries({
+      registries: 3,
+      schemasPerRegistry: 1,
+      versionsPerSchema: 1,
+    });
+    server = await SchemasLoopbackServer.start({ registries });
+    const source = new AwsRegistrySource({
+      id: 'test',
+      client: clientFor(server),
+      region: 'eu-west-1',
+      concurrency: 2,
+      registries: { names: ['domain-0', 'domain-2'] },
+    });
+    const { registries: read } = await source.read();
+    expect(read.map(r => r.name)).toEqual(['domain-0', 'domain-2']);
+  });
+});
+
+describe('createSources', () => {
+  const servers: SchemasLoopbackServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map(server => server.stop()));
+  });
+
+  it('signs each account source with that account credentials from the aws config', async () => {
+    const registryIn = (name: string): RawRegistry[] =>
+      syntheticRegistries({
+        registries: 1,
+        schemasPerRegistry: 1,
+        versionsPerSchema: 1,
+      }).map(registry => ({ ...registry, name }));
+    const prod = await SchemasLoopbackServer.start({
+      registries: registryIn('prod-registry'),
+      accessKeyId: 'AKIAPRODPROD',
+    });
+    const dev = await SchemasLoopbackServer.start({
+      registries: registryIn('dev-registry'),
+      accessKeyId: 'AKIADEVDEVDEV',
+    });
+    servers.push(prod, dev);
+    const config = new ConfigReader({
+      aws: {
+        accounts: [
+          {
+            accountId: '111111111111',
+            accessKeyId: 'AKIAPRODPROD',
+            secretAccessKey: 'prod-secret',
+          },
+          {
+            accountId: '222222222222',
+            accessKeyId: 'AKIADEVDEVDEV',
+            secretAccessKey: 'dev-secret',
+          },
+        ],
+      },
+    });
+
+    const sources = await createSources(
+      [
+        {
+          id: 'prod',
+          type: 'aws',
+          accountId: '111111111111',
+          region: 'eu-west-1',
+          endpoint: prod.endpoint,
+          includeAwsRegistries: false,
+          concurrency: 4,
+          maxAttempts: 2,
+        },
+        {
+          id: 'dev',
+          type: 'aws',
+          accountId: '222222222222',
+          region: 'eu-central-1',
+          endpoint: dev.endpoint,
+          includeAwsRegistries: false,
+          concurrency: 4,
+          maxAttempts: 2,
+        },
+      ],
+      DefaultAwsCredentialsManager.fromConfig(config),
+    );
+    const [prodRead, devRead] = await Promise.all(sources.map(s => s.read()));
+
+    expect(prodRead.registries.map(r => r.name)).toEqual(['prod-registry']);
+    expect(devRead.registries.map(r => r.name)).toEqual(['dev-registry']);
+    expect(new Set(prod.requests.map(r => r.accessKeyId))).toEqual(
+      new Set(['AKIAPRODPROD']),
+    );
+    expect(new Set(dev.requests.map(r => r.accessKeyId))).toEqual(
+      new Set(['AKIADEVDEVDEV']),
+    );
+    expect(sources[1].location).toEqual({
+      type: 'aws',
+      accountId: '222222222222',
+      region: 'eu-central-1',
+    });
+  });
+});

@@ -1,0 +1,57 @@
+import { Agent } from 'node:https';
+import { Agent as HttpAgent } from 'node:http';
+import { SchemasClient } from '@aws-sdk/client-schemas';
+import { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import {
+  DirectoryRegistrySource,
+  RegistrySource,
+} from '@financial-data-mesh/plugin-data-mesh-node';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { AwsSourceConfig, SourceConfig } from '../config/readDataMeshConfig';
+import { AwsRegistrySource } from './aws/AwsRegistrySource';
+
+/** Builds the configured sources; AWS credentials come per account from the manager. */
+export async function createSources(
+  configs: readonly SourceConfig[],
+  credentialsManager: AwsCredentialsManager,
+): Promise<RegistrySource[]> {
+  return Promise.all(
+    configs.map(async config => {
+      if (config.type === 'directory') {
+        return new DirectoryRegistrySource(config);
+      }
+      return new AwsRegistrySource({
+        id: config.id,
+        client: await createSchemasClient(config, credentialsManager),
+        accountId: config.accountId,
+        region: config.region,
+        registries: config.registries,
+        includeAwsRegistries: config.includeAwsRegistries,
+        concurrency: config.concurrency,
+      });
+    }),
+  );
+}
+
+async function createSchemasClient(
+  config: AwsSourceConfig,
+  credentialsManager: AwsCredentialsManager,
+): Promise<SchemasClient> {
+  const credentials = await credentialsManager.getCredentialProvider(
+    config.accountId ? { accountId: config.accountId } : {},
+  );
+  // Enough sockets for the configured concurrency; the SDK's default (50)
+  // would otherwise queue requests behind each other silently.
+  const agentOptions = { keepAlive: true, maxSockets: config.concurrency };
+  return new SchemasClient({
+    region: config.region,
+    endpoint: config.endpoint,
+    credentials: credentials.sdkCredentialProvider,
+    maxAttempts: config.maxAttempts,
+    retryMode: 'standard',
+    requestHandler: new NodeHttpHandler({
+      httpAgent: new HttpAgent(agentOptions),
+      httpsAgent: new Agent(agentOptions),
+    }),
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * The REST API of the data mesh backend (`/api/data-mesh`), as types shared
+ * by the backend, the catalog module and the frontend. Documented in
+ * docs/api.md.
+ */
+import { Classification } from '../contract/model';
+import { SchemaDiff } from '../compatibility/diffSchemas';
+import { SchemaField } from '../schema/fields';
+import { JsonSchema, SchemaFormat } from '../schema/types';
+
+/** Where a registry lives: an AWS account and region, or a local folder. */
+export interface RegistryLocation {
+  readonly sourceId: string;
+  readonly type: 'aws' | 'directory';
+  readonly accountId?: string;
+  readonly region?: string;
+}
+
+/** An event schema in a registry, as listed. */
+export interface EventSummary {
+  readonly location: RegistryLocation;
+  readonly registry: string;
+  readonly schemaName: string;
+  /** The event source and detail-type, from the content or the schema name. */
+  readonly source?: string;
+  readonly detailType?: string;
+  readonly description?: string;
+  readonly format: SchemaFormat;
+  readonly latestVersion: string;
+  readonly versionCount: number;
+  readonly lastModified?: string;
+  /** Undefined for an unmanaged event (no data-product tags). */
+  readonly domain?: string;
+  readonly dataProduct?: string;
+  readonly piiFields: readonly string[];
+  /** Why this event is shown degraded (malformed content, bad tags). */
+  readonly problems: readonly string[];
+}
+
+export interface SchemaVersionInfo {
+  readonly version: string;
+  readonly createdAt?: string;
+}
+
+/** An event with its version history and all of its tags. */
+export interface EventDetails extends EventSummary {
+  readonly versions: readonly SchemaVersionInfo[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** One version's content, raw and read. */
+export interface SchemaVersionContent {
+  readonly registry: string;
+  readonly schemaName: string;
+  readonly version: string;
+  readonly format: SchemaFormat;
+  readonly createdAt?: string;
+  /** The content exactly as the registry stores it. */
+  readonly content: string;
+  /** The detail's JSON Schema, refs resolved; absent when unreadable. */
+  readonly detail?: JsonSchema;
+  readonly fields: readonly SchemaField[];
+  readonly problems: readonly string[];
+}
+
+export interface SchemaDiffResult {
+  readonly registry: string;
+  readonly schemaName: string;
+  readonly from: string;
+  readonly to: string;
+  readonly diff: SchemaDiff;
+}
+
+/** How to query a product in Athena. */
+export interface AthenaAccess {
+  readonly database: string;
+  readonly table: string;
+  readonly workgroup?: string;
+  readonly partitionKeys: readonly string[];
+  readonly sampleQuery: string;
+}
+
+export interface DataProductSummary {
+  readonly domain: string;
+  readonly name: string;
+  readonly owner?: string;
+  readonly classification?: Classification;
+  readonly contractVersion?: string;
+  readonly eventCount: number;
+  /** Detail-types of the product's events, for lists. */
+  readonly detailTypes: readonly string[];
+  /** True when some metadata or schema could not be read. */
+  readonly degraded: boolean;
+}
+
+export interface DataProductDetails extends DataProductSummary {
+  readonly retentionDays?: number;
+  readonly freshnessMinutes?: number;
+  readonly athena?: AthenaAccess;
+  readonly events: readonly EventSummary[];
+  /** The owner's own tags (not `datamesh:`). */
+  readonly userTags: Readonly<Record<string, string>>;
+  readonly problems: readonly string[];
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly totalCount: number;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface SourceHealth {
+  readonly location: RegistryLocation;
+  /** `pending` until the first refresh of the source finished. */
+  readonly status: 'ok' | 'failing' | 'pending';
+  readonly lastAttemptAt?: string;
+  readonly lastSuccessAt?: string;
+  readonly lastDurationMs?: number;
+  readonly registryCount: number;
+  readonly schemaCount: number;
+  readonly versionCount: number;
+  /** The last refresh's error; the previous good data is still served. */
+  readonly error?: string;
+  readonly warnings: readonly string[];
+}
+
+export interface HealthReport {
+  readonly status: 'ok' | 'degraded' | 'starting';
+  readonly snapshotBuiltAt?: string;
+  readonly dataProductCount: number;
+  readonly eventCount: number;
+  readonly sources: readonly SourceHealth[];
+}

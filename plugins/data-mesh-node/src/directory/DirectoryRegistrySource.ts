@@ -1,0 +1,200 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  SCHEMA_FORMATS,
+  SchemaFormat,
+  isJsonObject,
+} from '@financial-data-mesh/plugin-data-mesh-common';
+import {
+  RawRegistry,
+  RawSchema,
+  RawSchemaVersion,
+  RegistrySource,
+  SourceLocation,
+  SourceReadResult,
+  SourceWarning,
+} from '../types';
+import { RegistryFilter, matchesRegistryFilter } from '../registryFilter';
+import {
+  REGISTRY_FILE,
+  SCHEMA_FILE,
+  VERSIONS_DIR,
+  versionOfFile,
+} from './layout';
+
+export interface DirectoryRegistrySourceOptions {
+  readonly id: string;
+  /** Absolute path of the mirror's root folder. */
+  readonly path: string;
+  readonly registries?: RegistryFilter;
+}
+
+/**
+ * Reads registries from a local folder laid out as in `layout.ts`: the
+ * embedded default for `npm start` and tests, and the target of
+ * `export-registry` for air-gapped catalogs. A bad file is a warning that
+ * skips its schema; a missing root fails the read.
+ */
+export class DirectoryRegistrySource implements RegistrySource {
+  readonly id: string;
+  readonly location: SourceLocation;
+  private readonly root: string;
+  private readonly filter: RegistryFilter;
+
+  constructor(options: DirectoryRegistrySourceOptions) {
+    this.id = options.id;
+    this.root = options.path;
+    this.filter = options.registries ?? {};
+    this.location = { type: 'directory', path: options.path };
+  }
+
+  async read(): Promise<SourceReadResult> {
+    const rootStat = await stat(this.root).catch(() => undefined);
+    if (!rootStat?.isDirectory()) {
+      throw new Error(
+        `registry folder ${this.root} does not exist or is not a folder`,
+      );
+    }
+    const warnings: SourceWarning[] = [];
+    const registries: RawRegistry[] = [];
+    for (const name of await subfolders(this.root)) {
+      if (matchesRegistryFilter(this.filter, name)) {
+        registries.push(await this.readRegistry(name, warnings));
+      }
+    }
+    return { registries, warnings };
+  }
+
+  private async readRegistry(
+    name: string,
+    warnings: SourceWarning[],
+  ): Promise<RawRegistry> {
+    const folder = join(this.root, name);
+    const file = await readJsonFile(join(folder, REGISTRY_FILE), {
+      optional: true,
+    });
+    const metadata = isJsonObject(file.value) ? file.value : {};
+    if (file.error) {
+      warnings.push({ registry: name, message: file.error });
+    }
+    const schemas: RawSchema[] = [];
+    for (const schemaName of await subfolders(folder)) {
+      const schema = await this.readSchema(folder, schemaName).catch(
+        (error: Error) => {
+          warnings.push({
+            registry: name,
+            schema: schemaName,
+            message: error.message,
+          });
+          return undefined;
+        },
+      );
+      if (schema) {
+        schemas.push(schema);
+      }
+    }
+    return {
+      name,
+      description: optionalString(metadata.description),
+      tags: stringRecord(metadata.tags),
+      schemas,
+    };
+  }
+
+  private async readSchema(
+    registryFolder: string,
+    name: string,
+  ): Promise<RawSchema> {
+    const folder = join(registryFolder, name);
+    const schemaFile = join(folder, SCHEMA_FILE);
+    const file = await readJsonFile(schemaFile);
+    if (file.error) {
+      throw new Error(file.error);
+    }
+    if (!isJsonObject(file.value)) {
+      throw new Error(`${schemaFile} must hold a JSON object`);
+    }
+    const format = file.value.type;
+    if (!SCHEMA_FORMATS.includes(format as SchemaFormat)) {
+      throw new Error(
+        `${schemaFile}: "type" must be one of ${SCHEMA_FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
+      );
+    }
+    const versions = await readVersions(
+      join(folder, VERSIONS_DIR),
+      stringRecord(file.value.versionCreatedDates),
+    );
+    if (versions.length === 0) {
+      throw new Error(
+        `${join(folder, VERSIONS_DIR)} holds no versions (expected 1.json, 2.json, ...)`,
+      );
+    }
+    return {
+      name,
+      format: format as SchemaFormat,
+      description: optionalString(file.value.description),
+      tags: stringRecord(file.value.tags),
+      lastModified: optionalString(file.value.lastModified),
+      versions,
+    };
+  }
+}
+
+async function readVersions(
+  folder: string,
+  createdDates: Record<string, string>,
+): Promise<RawSchemaVersion[]> {
+  const entries = await readdir(folder).catch(() => [] as string[]);
+  const numbered = entries
+    .map(file => ({ file, version: versionOfFile(file) }))
+    .filter((entry): entry is { file: string; version: string } =>
+      Boolean(entry.version),
+    )
+    .sort((a, b) => Number(a.version) - Number(b.version));
+  return Promise.all(
+    numbered.map(async ({ file, version }) => {
+      const content = await readFile(join(folder, file), 'utf8');
+      return { version, content, createdAt: createdDates[version] };
+    }),
+  );
+}
+
+async function subfolders(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries
+    .filter(entry => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map(entry => entry.name)
+    .sort();
+}
+
+async function readJsonFile(
+  path: string,
+  options: { optional?: boolean } = {},
+): Promise<{ value?: unknown; error?: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return options.optional ? {} : { error: `${path} is missing` };
+  }
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { error: `${path} is not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (!isJsonObject(value)) {
+    return {};
+  }
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}
