@@ -4,22 +4,33 @@
 // re-run the root's `pretest`/`prestart` hooks.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lockfile = join(root, 'package-lock.json');
 const stamp = join(root, 'node_modules', '.installed-lock-hash');
+// npm rewrites this "hidden lockfile" on every install that changes the tree.
+const hiddenLockfile = join(root, 'node_modules', '.package-lock.json');
 
 const lockHash = createHash('sha256')
   .update(readFileSync(lockfile))
   .digest('hex');
-const installedHash = existsSync(stamp)
-  ? readFileSync(stamp, 'utf8').trim()
-  : '';
 
-if (installedHash !== lockHash) {
+function installedFromThisLockfile() {
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === lockHash) {
+    return true;
+  }
+  // A developer's own `npm install` updates both lockfiles together: trust it
+  // rather than wiping node_modules with `npm ci`.
+  return (
+    existsSync(hiddenLockfile) &&
+    statSync(hiddenLockfile).mtimeMs >= statSync(lockfile).mtimeMs
+  );
+}
+
+if (!installedFromThisLockfile()) {
   console.log(
     '[ensure-deps] installing dependencies from package-lock.json (npm ci)...',
   );
@@ -27,5 +38,5 @@ if (installedHash !== lockHash) {
     cwd: root,
     stdio: 'inherit',
   });
-  writeFileSync(stamp, `${lockHash}\n`);
 }
+writeFileSync(stamp, `${lockHash}\n`);

@@ -1,1 +1,10 @@
-export {};
+/**
+ * Catalog module: data products and their events from the data mesh
+ * backend as Domain, System, API (AsyncAPI) and Resource entities.
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleDataMesh as default } from './module';
+export { DataMeshEntityProvider } from './providers/DataMeshEntityProvider';
+export { toEntities, DATA_MESH_ANNOTATIONS } from './providers/toEntities';

@@ -1,13 +1,19 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   CLASSIFICATIONS,
   EventDetails,
   SchemaDiffResult,
   SchemaFormatError,
   SchemaVersionContent,
+  SnapshotExport,
   diffSchemas,
   listSchemaFields,
   readEventSchema,
@@ -137,6 +143,27 @@ export async function createRouter(
       diff: diffSchemas(before.detail, after.detail),
     };
     res.json(result);
+  });
+
+  router.get('/snapshot', async (req, res) => {
+    // For other backend plugins: the whole catalog in one response.
+    await httpAuth.credentials(req, { allow: ['service'] });
+    if (snapshots.health().status === 'starting') {
+      // An empty answer now would make consumers delete what they hold.
+      throw new ServiceUnavailableError(
+        'The first refresh of the data mesh sources has not finished yet',
+      );
+    }
+    const snapshot = snapshots.current();
+    const body: SnapshotExport = {
+      builtAt: snapshot.builtAt.toISOString(),
+      dataProducts: snapshot.allDataProducts(),
+      events: snapshot.allEvents().map(event => ({
+        ...event.summary,
+        latestDetail: readVersion(event, event.summary.latestVersion).detail,
+      })),
+    };
+    res.json(body);
   });
 
   router.post('/refresh', async (_req, res) => {

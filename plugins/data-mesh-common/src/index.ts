@@ -21,3 +21,4 @@ export * from './schema/fields';
 export * from './compatibility/rules';
 export * from './compatibility/diffSchemas';
 export * from './api/types';
+export * from './asyncapi/toAsyncApiDocument';

@@ -116,6 +116,16 @@ export class DataMeshSnapshot {
     return page(matches, query, event => event.summary);
   }
 
+  /** Every product, fully. */
+  allDataProducts(): readonly DataProductDetails[] {
+    return this.products;
+  }
+
+  /** Every event, with what is needed to answer detail requests. */
+  allEvents(): readonly IndexedEvent[] {
+    return this.events;
+  }
+
   /**
    * The events named so, one per source that has it. Registry names are
    * unique within an account and region only, hence possibly several.

@@ -132,3 +132,19 @@ export interface HealthReport {
   readonly eventCount: number;
   readonly sources: readonly SourceHealth[];
 }
+
+/** An event with its latest detail schema, for consumers that build documents. */
+export interface EventWithSchema extends EventSummary {
+  /** Absent when the latest version is unreadable (see `problems`). */
+  readonly latestDetail?: JsonSchema;
+}
+
+/**
+ * Everything in the snapshot at once, for other backend plugins (the
+ * catalog module). Served to service principals only.
+ */
+export interface SnapshotExport {
+  readonly builtAt: string;
+  readonly dataProducts: readonly DataProductDetails[];
+  readonly events: readonly EventWithSchema[];
+}

@@ -1,0 +1,125 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { SnapshotExport } from '@financial-data-mesh/plugin-data-mesh-common';
+import { toEntities } from './toEntities';
+
+const PROVIDER_NAME = 'data-mesh-provider';
+const READINESS_POLL_MS = 1000;
+
+export interface DataMeshEntityProviderOptions {
+  readonly discovery: DiscoveryService;
+  readonly auth: AuthService;
+  readonly logger: LoggerService;
+  readonly taskRunner: SchedulerServiceTaskRunner;
+  readonly appBaseUrl?: string;
+  /** How long a run waits for the data mesh backend's first snapshot. */
+  readonly readinessTimeoutMs: number;
+}
+
+/**
+ * Mirrors the data mesh backend's snapshot into the catalog: Domains,
+ * Systems (data products), APIs (events) and Resources (Athena tables).
+ * Each run replaces the provider's entities in full, so entities vanish
+ * with their schemas. A run that cannot read the snapshot changes nothing.
+ */
+export class DataMeshEntityProvider implements EntityProvider {
+  private readonly options: DataMeshEntityProviderOptions;
+  private connection?: EntityProviderConnection;
+
+  private constructor(options: DataMeshEntityProviderOptions) {
+    this.options = options;
+  }
+
+  static create(
+    options: DataMeshEntityProviderOptions,
+  ): DataMeshEntityProvider {
+    return new DataMeshEntityProvider(options);
+  }
+
+  getProviderName(): string {
+    return PROVIDER_NAME;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    await this.options.taskRunner.run({
+      id: `${PROVIDER_NAME}:refresh`,
+      fn: async () => {
+        try {
+          await this.refresh();
+        } catch (error) {
+          // Keep the previous entities; the next run tries again.
+          this.options.logger.warn(
+            `Data mesh entities not refreshed: ${(error as Error).message}`,
+          );
+        }
+      },
+    });
+  }
+
+  /** Reads the snapshot and replaces this provider's entities with it. */
+  async refresh(): Promise<void> {
+    if (!this.connection) {
+      throw new Error(`${PROVIDER_NAME} is not connected to the catalog yet`);
+    }
+    const snapshot = await this.fetchSnapshotWhenReady();
+    const locationKey = `${PROVIDER_NAME}:default`;
+    const entities = toEntities(snapshot, {
+      locationKey,
+      appBaseUrl: this.options.appBaseUrl,
+    });
+    await this.connection.applyMutation({
+      type: 'full',
+      entities: entities.map(entity => ({ entity, locationKey })),
+    });
+    this.options.logger.info(
+      `Data mesh entities: ${entities.length} from the snapshot of ${snapshot.builtAt}`,
+    );
+  }
+
+  /**
+   * At startup both plugins start together and the data mesh backend
+   * answers 503 until its first refresh finished: wait for it rather than
+   * leave the catalog empty until the next scheduled run.
+   */
+  private async fetchSnapshotWhenReady(): Promise<SnapshotExport> {
+    const deadline = Date.now() + this.options.readinessTimeoutMs;
+    for (;;) {
+      try {
+        return await this.fetchSnapshot();
+      } catch (error) {
+        const notReady =
+          error instanceof ResponseError && error.response.status === 503;
+        if (!notReady || Date.now() > deadline) {
+          throw error;
+        }
+        await new Promise(resolve => setTimeout(resolve, READINESS_POLL_MS));
+      }
+    }
+  }
+
+  private async fetchSnapshot(): Promise<SnapshotExport> {
+    const { discovery, auth } = this.options;
+    const baseUrl = await discovery.getBaseUrl('data-mesh');
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'data-mesh',
+    });
+    const response = await fetch(`${baseUrl}/snapshot`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as SnapshotExport;
+  }
+}

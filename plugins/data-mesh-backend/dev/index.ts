@@ -1,0 +1,22 @@
+/**
+ * The backend `npm start` runs: a Backstage backend with the catalog, the
+ * scaffolder, guest sign-in and the data mesh plugins, configured by the
+ * repository's app-config.yaml (extra `--config` files are honoured).
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('../src'));
+backend.add(
+  import('@financial-data-mesh/plugin-catalog-backend-module-data-mesh'),
+);
+
+backend.start();
