@@ -77,10 +77,72 @@ describe('AwsRegistrySource against the Schemas REST protocol', () => {
     await source.read();
     const secondRun = server.requests.length - firstRun;
 
-    // Second run: list registries + schemas, then per schema one describe of
-    // the latest and one version listing; no per-version reads.
-    expect(secondRun).toBe(2 + 5 * 2);
-    expect(firstRun).toBe(2 + 5 * (2 + 2));
+    // Second run: only the listings; LastModified and VersionCount say
+    // nothing changed, so no schema is described again.
+    expect(secondRun).toBe(2);
+    expect(firstRun).toBe(2 + 5 * 3);
+  });
+
+  it('re-reads a schema whose LastModified changed, fetching only its new version', async () => {
+    const registries = syntheticRegistries({
+      registries: 1,
+      schemasPerRegistry: 2,
+      versionsPerSchema: 2,
+    });
+    server = await SchemasLoopbackServer.start({ registries });
+    const source = sourceFor(server);
+    await source.read();
+    const schema = registries[0].schemas[1];
+    const changed = {
+      ...schema,
+      lastModified: '2026-11-20T00:00:00.000Z',
+      tags: { ...schema.tags, 'datamesh:owner': 'group:new-owner' },
+      versions: [
+        ...schema.versions,
+        { version: '3', content: '{"type":"object"}' },
+      ],
+    };
+    (registries[0].schemas as unknown[])[1] = changed;
+    const before = server.requests.length;
+
+    const { registries: read } = await source.read();
+
+    const describeCalls = server.requests
+      .slice(before)
+      .map(r => decodeURIComponent(r.path))
+      .filter(path => path.includes('/schemas/name/'));
+    // Only the changed schema, only its latest (new) version; 1 and 2 are cached.
+    expect(describeCalls).toEqual([
+      '/v1/registries/name/domain-0/schemas/name/com.fintech.domain0@Event1Happened',
+    ]);
+    expect(read[0].schemas[1].versions.map(v => v.version)).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    expect(read[0].schemas[1].tags['datamesh:owner']).toBe('group:new-owner');
+  });
+
+  it('lists versions when some were deleted, and reads only those that exist', async () => {
+    const [registry] = syntheticRegistries({
+      registries: 1,
+      schemasPerRegistry: 1,
+      versionsPerSchema: 3,
+    });
+    const [schema] = registry.schemas;
+    const withGap = {
+      ...registry,
+      schemas: [
+        { ...schema, versions: [schema.versions[0], schema.versions[2]] },
+      ],
+    };
+    server = await SchemasLoopbackServer.start({ registries: [withGap] });
+
+    const { registries: read } = await sourceFor(server).read();
+
+    expect(read[0].schemas[0].versions.map(v => v.version)).toEqual(['1', '3']);
+    expect(server.requests.some(r => r.path.includes('/versions'))).toBe(true);
+    expect(server.requests.every(r => r.status === 200)).toBe(true);
   });
 
   it('retries throttled requests with backoff and still returns everything', async () => {

@@ -1,0 +1,129 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AddressInfo } from 'node:net';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  DeferredEntity,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import dataMeshBackend from '@financial-data-mesh/plugin-data-mesh-backend';
+import request from 'supertest';
+import { DataMeshEntityProvider } from './DataMeshEntityProvider';
+
+const examples = resolve(__dirname, '../../../../examples/registry');
+
+describe('DataMeshEntityProvider against a running data mesh backend', () => {
+  let scratch: string;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let baseUrl: string;
+
+  beforeEach(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'provider-'));
+    cpSync(examples, scratch, { recursive: true });
+    backend = await startTestBackend({
+      features: [
+        dataMeshBackend,
+        mockServices.rootConfig.factory({
+          data: {
+            dataMesh: {
+              sources: [{ id: 'local', type: 'directory', path: scratch }],
+            },
+          },
+        }),
+      ],
+    });
+    const { port } = backend.server.address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}/api/data-mesh`;
+  });
+
+  afterEach(async () => {
+    await backend.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  function createProvider() {
+    let task: (() => Promise<void>) | undefined;
+    const mutations: DeferredEntity[][] = [];
+    const logger = mockServices.logger.mock();
+    const provider = DataMeshEntityProvider.create({
+      discovery: {
+        getBaseUrl: async () => baseUrl,
+        getExternalBaseUrl: async () => baseUrl,
+      },
+      auth: mockServices.auth(),
+      logger,
+      taskRunner: {
+        run: async ({ fn }) => {
+          task = fn as () => Promise<void>;
+        },
+      },
+      readinessTimeoutMs: 5000,
+    });
+    const connection: EntityProviderConnection = {
+      applyMutation: async mutation => {
+        if (mutation.type === 'full') {
+          mutations.push(mutation.entities);
+        }
+      },
+      refresh: async () => {},
+    };
+    return {
+      provider,
+      connection,
+      mutations,
+      logger,
+      run: () => task!(),
+    };
+  }
+
+  const apiNames = (entities: DeferredEntity[]) =>
+    entities
+      .filter(e => e.entity.kind === 'API')
+      .map(e => e.entity.metadata.name)
+      .sort();
+
+  it('removes the entities of a schema that disappeared from the registry', async () => {
+    const { provider, connection, mutations, run } = createProvider();
+    await provider.connect(connection);
+    await run();
+    expect(apiNames(mutations[0])).toEqual([
+      'credit-credit-decision',
+      'customer-customer-onboarded',
+      'discovered-schemas-settlement-completed',
+      'trading-trade-cancelled',
+      'trading-trade-executed',
+    ]);
+
+    rmSync(join(scratch, 'trading', 'com.fintech.trading@TradeCancelled'), {
+      recursive: true,
+    });
+    await request(backend.server)
+      .post('/api/data-mesh/refresh')
+      .set('Authorization', mockCredentials.service.header())
+      .expect(200);
+    await run();
+
+    expect(mutations).toHaveLength(2);
+    expect(apiNames(mutations[1])).not.toContain('trading-trade-cancelled');
+    expect(apiNames(mutations[1])).toHaveLength(4);
+    expect(mutations[1][0].locationKey).toBe('data-mesh-provider:default');
+  });
+
+  it('changes nothing when the snapshot cannot be read', async () => {
+    const { provider, connection, mutations, logger, run } = createProvider();
+    await provider.connect(connection);
+    baseUrl = `${baseUrl}/no-such-route`;
+
+    await run();
+
+    expect(mutations).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^Data mesh entities not refreshed: .*404/),
+    );
+  });
+});
