@@ -131,6 +131,21 @@ describe('data mesh plugin over the sample registry mirror', () => {
     });
   });
 
+  it('lists the filter values', async () => {
+    const res = await request(server).get(
+      '/api/data-mesh/data-products/facets',
+    );
+    expect(res.body).toEqual({
+      domains: ['credit', 'customer', 'trading'],
+      owners: [
+        'group:credit-risk',
+        'group:customer-data',
+        'group:trading-data',
+      ],
+      classifications: ['confidential', 'restricted'],
+    });
+  });
+
   it('answers 404 for an unknown product', async () => {
     const res = await request(server).get(
       '/api/data-mesh/data-products/trading/nope',

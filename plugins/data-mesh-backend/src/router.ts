@@ -86,6 +86,10 @@ export async function createRouter(
     res.json(snapshots.current().listDataProducts(query));
   });
 
+  router.get('/data-products/facets', (_req, res) => {
+    res.json(snapshots.current().facets());
+  });
+
   router.get('/data-products/:domain/:name', (req, res) => {
     const { domain, name } = req.params;
     const product = snapshots.current().getDataProduct(domain, name);

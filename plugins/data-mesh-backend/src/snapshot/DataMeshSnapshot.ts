@@ -1,6 +1,7 @@
 import {
   Classification,
   DataProductDetails,
+  DataProductFacets,
   DataProductSummary,
   DataProductTagMetadata,
   EventSummary,
@@ -98,6 +99,17 @@ export class DataMeshSnapshot {
         (!q || this.searchTextOfProduct.get(product)!.includes(q)),
     );
     return page(matches, query, toProductSummary);
+  }
+
+  /** Distinct domains, owners and classifications, sorted. */
+  facets(): DataProductFacets {
+    const distinct = <T extends string>(values: Array<T | undefined>) =>
+      [...new Set(values.filter((v): v is T => v !== undefined))].sort();
+    return {
+      domains: distinct(this.products.map(p => p.domain)),
+      owners: distinct(this.products.map(p => p.owner)),
+      classifications: distinct(this.products.map(p => p.classification)),
+    };
   }
 
   getDataProduct(domain: string, name: string): DataProductDetails | undefined {

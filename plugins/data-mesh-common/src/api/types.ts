@@ -103,6 +103,13 @@ export interface DataProductDetails extends DataProductSummary {
   readonly problems: readonly string[];
 }
 
+/** The values the data product filters can take, for filter menus. */
+export interface DataProductFacets {
+  readonly domains: readonly string[];
+  readonly owners: readonly string[];
+  readonly classifications: readonly Classification[];
+}
+
 export interface Page<T> {
   readonly items: readonly T[];
   readonly totalCount: number;

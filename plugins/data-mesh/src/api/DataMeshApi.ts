@@ -1,0 +1,57 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  Classification,
+  DataProductDetails,
+  DataProductFacets,
+  DataProductSummary,
+  EventDetails,
+  EventSummary,
+  Page,
+  SchemaDiffResult,
+  SchemaVersionContent,
+} from '@financial-data-mesh/plugin-data-mesh-common';
+
+export interface DataProductListQuery {
+  q?: string;
+  domain?: string;
+  owner?: string;
+  classification?: Classification;
+  offset?: number;
+  limit?: number;
+}
+
+/** Identifies an event schema; `sourceId` disambiguates same-named registries. */
+export interface EventRef {
+  registry: string;
+  schemaName: string;
+  sourceId?: string;
+}
+
+/** The data mesh backend's REST API (docs/api.md), typed. */
+export interface DataMeshApi {
+  listDataProducts(
+    query?: DataProductListQuery,
+  ): Promise<Page<DataProductSummary>>;
+  getFacets(): Promise<DataProductFacets>;
+  getDataProduct(domain: string, name: string): Promise<DataProductDetails>;
+  listEvents(query?: {
+    q?: string;
+    unmanaged?: boolean;
+    offset?: number;
+    limit?: number;
+  }): Promise<Page<EventSummary>>;
+  getEvent(ref: EventRef): Promise<EventDetails>;
+  getSchemaVersion(
+    ref: EventRef,
+    version: string,
+  ): Promise<SchemaVersionContent>;
+  diffVersions(
+    ref: EventRef,
+    from: string,
+    to: string,
+  ): Promise<SchemaDiffResult>;
+}
+
+export const dataMeshApiRef = createApiRef<DataMeshApi>({
+  id: 'plugin.data-mesh.service',
+});

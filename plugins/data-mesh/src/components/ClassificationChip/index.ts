@@ -1,0 +1,1 @@
+export { ClassificationChip } from './ClassificationChip';

@@ -1,0 +1,99 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundError } from '@backstage/errors';
+import { dataMeshApiRef } from '../../api/DataMeshApi';
+import { rootRouteRef } from '../../routes';
+import { createTestApi } from '../../testing/createTestApi';
+import { DataProductPage } from './DataProductPage';
+
+async function renderPage(api = createTestApi()) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[dataMeshApiRef, api]]}>
+      <Routes>
+        <Route
+          path="/data-mesh/products/:domain/:name"
+          element={<DataProductPage />}
+        />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: ['/data-mesh/products/trading/trade-executions'],
+      mountedRoutes: { '/data-mesh': rootRouteRef },
+    },
+  );
+  return api;
+}
+
+describe('DataProductPage', () => {
+  it('shows the contract metadata and how to query the product in Athena', async () => {
+    const api = await renderPage();
+    expect(api.getDataProduct).toHaveBeenCalledWith(
+      'trading',
+      'trade-executions',
+    );
+    expect(await screen.findByText('2555 days')).toBeInTheDocument();
+    expect(screen.getByText('15 minutes')).toBeInTheDocument();
+    expect(screen.getByText('datamesh-trading')).toBeInTheDocument();
+    // The snippet is syntax-highlighted into many spans: read its text.
+    expect(document.body.textContent).toContain(
+      'FROM "trading"."trade_executions"',
+    );
+    expect(
+      screen.getByRole('link', { name: 'group:trading-data' }),
+    ).toHaveAttribute('href', '/catalog/default/group/trading-data');
+  });
+
+  it('shows each event schema as a field tree with PII markers', async () => {
+    await renderPage();
+    expect(await screen.findByText('trade_id')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('trader_id holds personal data'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/one of: "BUY", "SELL"/)).toBeInTheDocument();
+  });
+
+  it('shows the raw JSON of a version', async () => {
+    await renderPage();
+    await screen.findByText('trade_id');
+    await userEvent.click(screen.getByRole('tab', { name: 'Raw JSON' }));
+    expect(await screen.findByText(/"TradeExecuted"/)).toBeInTheDocument();
+  });
+
+  it('compares two versions and states the compatibility verdict', async () => {
+    const api = await renderPage();
+    await screen.findByText('trade_id');
+    await userEvent.click(
+      screen.getByRole('tab', { name: 'Compare versions' }),
+    );
+    expect(
+      await screen.findByText('BREAKING: neither way compatible'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('v1 → v2: 1 change(s)')).toBeInTheDocument();
+    expect(screen.getByText('$.quantity')).toBeInTheDocument();
+    expect(api.diffVersions).toHaveBeenCalledWith(
+      expect.objectContaining({ registry: 'trading', sourceId: 'examples' }),
+      '1',
+      '2',
+    );
+    expect(
+      screen.getByText('type changed from string to integer'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a clear error for an unknown product', async () => {
+    await renderPage(
+      createTestApi({
+        getDataProduct: jest.fn(async (_domain: string, _name: string) => {
+          throw new NotFoundError('No data product trading/trade-executions');
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Error: No data product trading/trade-executions',
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { DataProductPage } from './DataProductPage';

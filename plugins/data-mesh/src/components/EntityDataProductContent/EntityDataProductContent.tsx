@@ -1,0 +1,54 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+import { dataMeshApiRef } from '../../api/DataMeshApi';
+import { DataProductView } from '../DataProductView';
+
+/** Annotations the data mesh catalog module writes on its System entities. */
+const DOMAIN_ANNOTATION = 'datamesh.fintech/domain';
+const PRODUCT_ANNOTATION = 'datamesh.fintech/data-product';
+
+/** True for the System entities that stand for a data product. */
+export function isDataProductEntity(entity: Entity): boolean {
+  return Boolean(
+    entity.metadata.annotations?.[DOMAIN_ANNOTATION] &&
+    entity.metadata.annotations?.[PRODUCT_ANNOTATION],
+  );
+}
+
+/** The data product behind the current catalog entity, for an entity tab. */
+export function EntityDataProductContent() {
+  const { entity } = useEntity();
+  const api = useApi(dataMeshApiRef);
+  const domain = entity.metadata.annotations?.[DOMAIN_ANNOTATION];
+  const name = entity.metadata.annotations?.[PRODUCT_ANNOTATION];
+  const product = useAsync(async () => {
+    if (!domain || !name) {
+      return undefined;
+    }
+    return api.getDataProduct(domain, name);
+  }, [api, domain, name]);
+
+  if (!domain || !name) {
+    return (
+      <EmptyState
+        missing="field"
+        title="Not a data product"
+        description={`This entity has no ${DOMAIN_ANNOTATION} and ${PRODUCT_ANNOTATION} annotations; the data mesh catalog module sets them on data product systems.`}
+      />
+    );
+  }
+  if (product.loading) {
+    return <Progress />;
+  }
+  if (product.error) {
+    return <ResponseErrorPanel error={product.error} />;
+  }
+  return product.value ? <DataProductView product={product.value} /> : null;
+}

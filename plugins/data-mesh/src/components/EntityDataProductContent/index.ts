@@ -1,0 +1,4 @@
+export {
+  EntityDataProductContent,
+  isDataProductEntity,
+} from './EntityDataProductContent';

@@ -1,0 +1,1 @@
+export { SchemaFieldTree } from './SchemaFieldTree';
