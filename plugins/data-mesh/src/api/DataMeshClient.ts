@@ -82,7 +82,6 @@ export class DataMeshClient implements DataMeshApi {
   }
 }
 
-
 function eventPath(ref: EventRef): string {
   return `/events/${enc(ref.registry)}/${enc(ref.schemaName)}`;
 }
