@@ -1,0 +1,120 @@
+import { ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { APP_URL, startStack, stopStack } from './stack';
+
+/**
+ * The product as a newcomer meets it: `npm start`, then the event catalog
+ * in a real browser. Screenshots land in docs/screenshots (linked from the
+ * README), so they always show the current UI.
+ */
+const screenshots = join(__dirname, '../../../docs/screenshots');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+jest.setTimeout(60_000);
+
+describe('the event catalog in a browser', () => {
+  let stack: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    stack = await startStack(240_000);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    stopStack(stack);
+  });
+
+  async function expectNoCriticalAxeViolations() {
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as any).axe.run(document, {
+        resultTypes: ['violations'],
+      });
+      return result.violations
+        .filter((v: { impact?: string }) => v.impact === 'critical')
+        .map((v: { id: string; nodes: Array<{ target: string[] }> }) => ({
+          id: v.id,
+          targets: v.nodes.map(n => n.target.join(' ')),
+        }));
+    });
+    expect(violations).toEqual([]);
+  }
+
+  /** Table rows with a product link (material-table pads pages with empty rows). */
+  function productRows() {
+    return page.locator('tbody tr').filter({ has: page.getByRole('link') });
+  }
+
+  it('lists every sample data product', async () => {
+    await page.goto(`${APP_URL}/data-mesh`);
+    await page.getByRole('link', { name: 'trade-executions' }).waitFor();
+    await expect(productRows().allInnerTexts()).resolves.toEqual([
+      expect.stringContaining('credit-decisions'),
+      expect.stringContaining('customer-onboarding'),
+      expect.stringContaining('trade-executions'),
+    ]);
+    await page.screenshot({ path: join(screenshots, 'data-products.png') });
+    await expectNoCriticalAxeViolations();
+  });
+
+  it('filters by classification and searches by text', async () => {
+    await page
+      .locator('label', { hasText: 'Classification' })
+      .locator('xpath=..')
+      .getByRole('button')
+      .click();
+    await page.getByRole('option', { name: 'restricted' }).click();
+    await page.getByRole('link', { name: 'customer-onboarding' }).waitFor();
+    await expect(productRows().count()).resolves.toBe(1);
+
+    await page
+      .locator('label', { hasText: 'Classification' })
+      .locator('xpath=..')
+      .getByRole('button')
+      .click();
+    await page.getByRole('option', { name: 'All' }).click();
+    await page.getByPlaceholder('Filter').fill('trade');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('tbody tr')].filter(row =>
+          row.querySelector('a'),
+        ).length === 1,
+    );
+    await expect(productRows().first().innerText()).resolves.toContain(
+      'trade-executions',
+    );
+  });
+
+  it('opens a data product with its schema, PII markers and Athena query', async () => {
+    await page.getByRole('link', { name: 'trade-executions' }).click();
+    await page.getByText('Query in Athena').waitFor();
+    await page.getByLabel('trader_id holds personal data').first().waitFor();
+    await expect(page.locator('body').innerText()).resolves.toContain(
+      'FROM "trading"."trade_executions"',
+    );
+    await page.screenshot({
+      path: join(screenshots, 'data-product.png'),
+      fullPage: false,
+    });
+    await expectNoCriticalAxeViolations();
+  });
+
+  it('compares two versions of an event and shows the verdict', async () => {
+    // TradeExecuted (versions 1 and 2) is the product's last event panel.
+    await page.getByRole('tab', { name: 'Compare versions' }).last().click();
+    await page.getByText('BACKWARD: new readers read old data').waitFor();
+    await page.getByText(/v1 → v2: \d+ change\(s\)/).waitFor();
+    await page
+      .getByText('BACKWARD: new readers read old data')
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, 'schema-diff.png') });
+  });
+});

@@ -1,0 +1,67 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../../..');
+export const APP_URL = 'http://localhost:3000';
+export const BACKEND_URL = 'http://localhost:7007';
+
+/**
+ * Starts the product exactly as `npm start` does (scripts/start.mjs) and
+ * waits until both the frontend and the backend's first snapshot answer.
+ */
+export async function startStack(timeoutMs: number): Promise<ChildProcess> {
+  for (const url of [APP_URL, `${BACKEND_URL}/api/data-mesh/health`]) {
+    if (await answers(url)) {
+      throw new Error(
+        `${url} already answers: stop the running \`npm start\` before the browser tests`,
+      );
+    }
+  }
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', chunk => output.push(String(chunk)));
+  child.stderr?.on('data', chunk => output.push(String(chunk)));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `npm start exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`,
+      );
+    }
+    if (
+      (await answers(APP_URL)) &&
+      (await answers(`${BACKEND_URL}/api/data-mesh/health`))
+    ) {
+      return child;
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  stopStack(child);
+  throw new Error(
+    `npm start did not serve ${APP_URL} within ${timeoutMs} ms:\n${output.join('').slice(-3000)}`,
+  );
+}
+
+/** Stops the whole process group (the start script and everything it spawned). */
+export function stopStack(child: ChildProcess | undefined) {
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url);
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
