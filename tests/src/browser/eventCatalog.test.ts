@@ -10,6 +10,8 @@ import { APP_URL, startStack, stopStack } from './stack';
  * in a real browser. Screenshots land in docs/screenshots (linked from the
  * README), so they always show the current UI.
  */
+// Tests run from source and are never bundled, so __dirname is reliable here.
+// eslint-disable-next-line no-restricted-syntax
 const screenshots = join(__dirname, '../../../docs/screenshots');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -115,6 +117,34 @@ describe('the event catalog in a browser', () => {
     await page
       .getByText('BACKWARD: new readers read old data')
       .scrollIntoViewIfNeeded();
+    await expect(
+      page.getByText('BACKWARD: new readers read old data').isVisible(),
+    ).resolves.toBe(true);
     await page.screenshot({ path: join(screenshots, 'schema-diff.png') });
+  });
+
+  it('shows the data product on its catalog System page', async () => {
+    // The catalog module writes the entities a few seconds after startup.
+    await page.goto(
+      `${APP_URL}/catalog/default/system/trading-trade-executions/data-product`,
+    );
+    await page.getByText('Query in Athena').waitFor({ timeout: 30_000 });
+    await expect(page.locator('body').innerText()).resolves.toContain(
+      'TradeExecuted',
+    );
+    await page.screenshot({ path: join(screenshots, 'catalog-system.png') });
+  });
+
+  it('renders an event as an AsyncAPI definition in the catalog', async () => {
+    await page.goto(
+      `${APP_URL}/catalog/default/api/trading-trade-executed/definition`,
+    );
+    await page.getByText('publishTradeExecuted').first().waitFor({
+      timeout: 30_000,
+    });
+    await expect(page.locator('body').innerText()).resolves.toContain(
+      'com.fintech.trading',
+    );
+    await page.screenshot({ path: join(screenshots, 'catalog-asyncapi.png') });
   });
 });

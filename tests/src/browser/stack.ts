@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+// Tests run from source and are never bundled, so __dirname is reliable here.
+// eslint-disable-next-line no-restricted-syntax
 const root = join(__dirname, '../../..');
 export const APP_URL = 'http://localhost:3000';
 export const BACKEND_URL = 'http://localhost:7007';
