@@ -1,1 +1,17 @@
-export {};
+/**
+ * CDK constructs that stand up a data domain's event-driven pipeline from
+ * its data contracts, secure and compliant by default, and the typed event
+ * publisher.
+ *
+ * @packageDocumentation
+ */
+
+export * from './data-domain';
+export * from './data-domain-props';
+export * from './data-product';
+export * from './data-product-props';
+export * from './contract/loadDataProductContract';
+export * from './glue/glueTypeMapping';
+export * from './glue/tableLayout';
+export * from './security/removalGuard';
+export * from './publisher/EventPublisher';

@@ -1,0 +1,56 @@
+import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
+import { ITopic } from 'aws-cdk-lib/aws-sns';
+
+/** Properties of a {@link DataDomain}. */
+export interface DataDomainProps {
+  /**
+   * The domain name, as in the contracts' `domain` field; checked against
+   * the platform's naming rule (kebab-case, 2 to 24 characters).
+   */
+  readonly domain: string;
+
+  /**
+   * How long the bus archive keeps events for replay and audit.
+   *
+   * @default - the longest `retention.days` of the domain's data products
+   */
+  readonly archiveRetention?: Duration;
+
+  /**
+   * The most data one Athena query of the workgroup may scan; larger
+   * queries are cancelled. Must be at least 10 MiB.
+   *
+   * @default - 10 GiB: a day of a busy product, and a cap on a runaway query's cost
+   */
+  readonly bytesScannedCutoffPerQuery?: Size;
+
+  /**
+   * How long Athena query results are kept.
+   *
+   * @default - 30 days: results are re-computable and may contain PII
+   */
+  readonly athenaResultsExpiration?: Duration;
+
+  /**
+   * How long S3 server access logs are kept.
+   *
+   * @default - 400 days: a year of audit trail (PCI DSS 10.7) plus margin
+   */
+  readonly accessLogsExpiration?: Duration;
+
+  /**
+   * What happens to data-holding resources (key, buckets, tables, queues,
+   * archive, log groups) when they leave the stack. `DESTROY` only takes
+   * effect when the context flag `datamesh:allowDestroy` is `true` as well.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Where the domain's alarms notify.
+   *
+   * @default - a new SNS topic encrypted with the domain key
+   */
+  readonly alarmTopic?: ITopic;
+}

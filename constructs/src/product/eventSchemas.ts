@@ -1,0 +1,43 @@
+import { CfnSchema } from 'aws-cdk-lib/aws-eventschemas';
+import { Construct } from 'constructs';
+import {
+  AMAZON_EVENTS_DETAIL_TYPE_KEYWORD,
+  AMAZON_EVENTS_SOURCE_KEYWORD,
+  contractToTags,
+  resolveEvents,
+} from '@financial-data-mesh/plugin-data-mesh-common';
+import { LoadedDataProductContract } from '../contract/loadDataProductContract';
+import { DataDomain } from '../data-domain';
+
+/**
+ * Publishes each event's schema to the domain registry as
+ * `JSONSchemaDraft4`, named `<source>@<DetailType>` and tagged with the
+ * data-product tags the portal reads back (`contractToTags`). The content
+ * is the contract's schema file, with the source and detail-type keywords
+ * AWS uses, so the registry entry describes itself.
+ */
+export function publishEventSchemas(
+  scope: Construct,
+  domain: DataDomain,
+  loaded: LoadedDataProductContract,
+): CfnSchema[] {
+  const { contract } = loaded;
+  return resolveEvents(contract).map(event => {
+    const content = {
+      ...loaded.schemaDocuments[event.detailType],
+      [AMAZON_EVENTS_SOURCE_KEYWORD]: event.source,
+      [AMAZON_EVENTS_DETAIL_TYPE_KEYWORD]: event.detailType,
+    };
+    const schema = new CfnSchema(scope, `Schema${event.detailType}`, {
+      registryName: domain.registry.attrRegistryName,
+      schemaName: event.schemaName,
+      type: 'JSONSchemaDraft4',
+      description: event.description,
+      content: JSON.stringify(content),
+      tags: Object.entries(contractToTags(contract, event)).map(
+        ([key, value]) => ({ key, value }),
+      ),
+    });
+    return schema;
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * The enrichment handler's configuration: written by the DataProduct
+ * construct into `config.json` beside the bundled handler, read once at
+ * cold start. Schemas are too large for environment variables (4 KB in
+ * total), so only small runtime settings travel there (see `environment.ts`).
+ */
+
+/** How one value is converted on its way to its Glue column. */
+export type ValuePlan =
+  /** Copied as is: scalars, and structures whose every field is copied as is. */
+  | { readonly kind: 'keep' }
+  /** ISO 8601 date-time to epoch milliseconds (the SerDe's `millis` format). */
+  | { readonly kind: 'timestamp' }
+  /** Anything Glue cannot type (free-form objects, mixed types) as JSON text. */
+  | { readonly kind: 'json' }
+  /** A PII value replaced by its keyed hash (HMAC-SHA256, hex). */
+  | { readonly kind: 'hash' }
+  | {
+      readonly kind: 'struct';
+      readonly fields: readonly StructFieldPlan[];
+    }
+  | { readonly kind: 'array'; readonly items: ValuePlan };
+
+export interface StructFieldPlan {
+  /** The property name in the event. */
+  readonly from: string;
+  /** The Glue struct field / column name. */
+  readonly to: string;
+  readonly plan: ValuePlan;
+}
+
+/** A partition value: derived from the event time, or a top-level detail field. */
+export type PartitionPlan =
+  | { readonly column: string; readonly derived: 'event_date' | 'event_hour' }
+  | { readonly column: string; readonly field: string };
+
+export interface EventTypeConfig {
+  readonly source: string;
+  /** The contract's schema version of this event (the `schema_version` column). */
+  readonly version: number;
+  /** The detail's JSON Schema, normalised for ajv (draft-07 keywords). */
+  readonly schema: Record<string, unknown>;
+}
+
+export interface EnrichmentHandlerConfig {
+  readonly domain: string;
+  readonly dataProduct: string;
+  /** Accepted events by detail-type. */
+  readonly events: Readonly<Record<string, EventTypeConfig>>;
+  /** Detail fields to table columns, in column order. */
+  readonly columns: readonly StructFieldPlan[];
+  readonly partitions: readonly PartitionPlan[];
+  readonly enrichment?: {
+    /** Dotted path of the lookup key in the detail. */
+    readonly keyField: string;
+    /** Reference item attributes copied to same-named columns. */
+    readonly attributes: readonly string[];
+  };
+  /** Events larger than this (bytes, the whole EventBridge envelope) are quarantined. */
+  readonly maxEventBytes: number;
+}
+
+/** Columns every table gets from the EventBridge envelope, in order. */
+export const ENVELOPE_COLUMNS = [
+  'event_id',
+  'event_source',
+  'event_type',
+  'event_time',
+  'schema_version',
+  'ingested_at',
+] as const;
+
+/** The EventBridge source of quarantined events. */
+export const QUARANTINE_SOURCE = 'datamesh.quarantine';
+/** The detail-type of quarantined events. */
+export const QUARANTINE_DETAIL_TYPE = 'EventQuarantined';
+/** The CloudWatch namespace of the handler's metrics. */
+export const METRICS_NAMESPACE = 'DataMesh';

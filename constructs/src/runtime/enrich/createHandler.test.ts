@@ -1,0 +1,423 @@
+import { createHmac } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import {
+  AwsJsonLoopbackServer,
+  loopbackClientConfig,
+} from '../../testing/awsJsonLoopbackServer';
+import { sampleHandlerConfig } from '../../testing/sampleContracts';
+import { createEnrichmentHandler } from './createHandler';
+import { PipeSqsMessage } from './eventEnvelope';
+
+const HASH_KEY = 'test-hash-key';
+const hmac = (value: string) =>
+  createHmac('sha256', HASH_KEY).update(value).digest('hex');
+
+const REFERENCE_ITEMS: Record<string, Record<string, { S: string }>> = {
+  RETAIL: {
+    segment: { S: 'RETAIL' },
+    segment_name: { S: 'Retail banking' },
+    relationship_team: { S: 'Retail North' },
+  },
+  US0378331005: {
+    instrument: { S: 'US0378331005' },
+    asset_class: { S: 'EQUITY' },
+    issuer_name: { S: 'Apple Inc.' },
+    listing_currency: { S: 'USD' },
+  },
+  DE0007164600: {
+    instrument: { S: 'DE0007164600' },
+    asset_class: { S: 'EQUITY' },
+    issuer_name: { S: 'SAP SE' },
+    listing_currency: { S: 'EUR' },
+  },
+};
+
+function envelope(
+  id: string,
+  detailType: string,
+  detail: Record<string, unknown>,
+  source = 'com.fintech.trading',
+) {
+  return {
+    version: '0',
+    id,
+    'detail-type': detailType,
+    source,
+    account: '111111111111',
+    time: '2026-11-25T09:30:12Z',
+    region: 'eu-central-1',
+    resources: [],
+    detail,
+  };
+}
+
+const trade = (n: number, instrument = 'US0378331005') => ({
+  trade_id: `T-${n}`,
+  instrument,
+  quantity: 100,
+  price: 187.25,
+  currency: 'USD',
+  trader_id: `E${1000 + (n % 3)}`,
+  direction: 'BUY',
+  exchange: 'XNAS',
+  executed_at: '2026-11-25T09:30:11.250Z',
+});
+
+const message = (body: unknown, n: number): PipeSqsMessage => ({
+  messageId: `m-${n}`,
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+describe('enrichment handler', () => {
+  let server: AwsJsonLoopbackServer;
+  let failPutEvents: boolean;
+  let unprocessedOnce: boolean;
+  let metricLines: string[];
+
+  beforeEach(async () => {
+    failPutEvents = false;
+    unprocessedOnce = false;
+    metricLines = [];
+    server = await AwsJsonLoopbackServer.start({
+      'AWSEvents.PutEvents': input =>
+        failPutEvents
+          ? {
+              error: {
+                type: 'AccessDeniedException',
+                message: 'denied',
+                status: 400,
+              },
+            }
+          : {
+              FailedEntryCount: 0,
+              Entries: input.Entries.map((_: unknown, i: number) => ({
+                EventId: `q-${i}`,
+              })),
+            },
+      'DynamoDB_20120810.BatchGetItem': input => {
+        const [[table, request]] = Object.entries(input.RequestItems) as Array<
+          [string, { Keys: Array<Record<string, { S: string }>> }]
+        >;
+        let keys = request.Keys;
+        let unprocessed: typeof keys = [];
+        if (unprocessedOnce && keys.length > 1) {
+          unprocessedOnce = false;
+          unprocessed = keys.slice(1);
+          keys = keys.slice(0, 1);
+        }
+        return {
+          Responses: {
+            [table]: keys
+              .map(key => REFERENCE_ITEMS[Object.values(key)[0].S])
+              .filter(Boolean),
+          },
+          UnprocessedKeys: unprocessed.length
+            ? { [table]: { Keys: unprocessed } }
+            : {},
+        };
+      },
+    });
+  });
+  afterEach(() => server.stop());
+
+  const handlerFor = (
+    domain: 'trading' | 'credit' | 'customer',
+    options: { maxEventBytes?: number } = {},
+  ) =>
+    createEnrichmentHandler(
+      sampleHandlerConfig(domain, options),
+      {
+        QUARANTINE_EVENT_BUS_NAME: 'datamesh-test',
+        REFERENCE_TABLE_NAME: 'reference',
+        REFERENCE_KEY_ATTRIBUTE:
+          domain === 'trading' ? 'instrument' : 'segment',
+        PII_HASH_KEY: HASH_KEY,
+      },
+      {
+        eventBridge: new EventBridgeClient(loopbackClientConfig(server)),
+        dynamoDb: new DynamoDBClient(loopbackClientConfig(server)),
+      },
+      line => metricLines.push(line),
+    );
+  const lastMetrics = () => JSON.parse(metricLines[metricLines.length - 1]);
+  const quarantined = () =>
+    server
+      .callsOf('AWSEvents.PutEvents')
+      .flatMap(call => call.Entries)
+      .map((entry: { Detail: string }) => JSON.parse(entry.Detail));
+
+  it('turns valid events into enriched table rows with hashed PII and partition values', async () => {
+    const handler = handlerFor('trading');
+    const records = await handler([
+      message(envelope('e-1', 'TradeExecuted', trade(1)), 1),
+      message(
+        envelope('e-2', 'TradeCancelled', {
+          trade_id: 'T-1',
+          instrument: 'DE0007164600',
+          reason: 'VENUE_BUST',
+          cancelled_by: 'E2000',
+          cancelled_at: '2026-11-25T09:31:00Z',
+        }),
+        2,
+      ),
+    ]);
+
+    expect(records).toHaveLength(2);
+    expect(records[0]).toEqual({
+      event_id: 'e-1',
+      event_source: 'com.fintech.trading',
+      event_type: 'TradeExecuted',
+      event_time: Date.parse('2026-11-25T09:30:12Z'),
+      schema_version: 2,
+      ingested_at: expect.any(Number),
+      trade_id: 'T-1',
+      instrument: 'US0378331005',
+      quantity: 100,
+      price: 187.25,
+      currency: 'USD',
+      trader_id: hmac('E1001'),
+      direction: 'BUY',
+      exchange: 'XNAS',
+      venue_order_id: null,
+      executed_at: Date.parse('2026-11-25T09:30:11.250Z'),
+      reason: null,
+      cancelled_by: null,
+      cancelled_at: null,
+      asset_class: 'EQUITY',
+      issuer_name: 'Apple Inc.',
+      listing_currency: 'USD',
+      event_date: '2026-11-25',
+    });
+    expect(records[1]).toMatchObject({
+      event_type: 'TradeCancelled',
+      schema_version: 1,
+      cancelled_by: hmac('E2000'),
+      issuer_name: 'SAP SE',
+      listing_currency: 'EUR',
+    });
+    // Reference data for both instruments in one BatchGetItem.
+    expect(server.callsOf('DynamoDB_20120810.BatchGetItem')).toHaveLength(1);
+    expect(server.callsOf('AWSEvents.PutEvents')).toHaveLength(0);
+    expect(lastMetrics()).toMatchObject({
+      Domain: 'trading',
+      DataProduct: 'trade-executions',
+      ReceivedEvents: 2,
+      DeliveredEvents: 2,
+      QuarantinedEvents: 0,
+    });
+  });
+
+  it('quarantines invalid events with their errors and still delivers the valid ones', async () => {
+    const handler = handlerFor('trading');
+    const invalid = { ...trade(2), direction: 'HOLD', quantity: -5 };
+    delete (invalid as Partial<typeof invalid>).trade_id;
+    const records = await handler([
+      message(envelope('e-1', 'TradeExecuted', trade(1)), 1),
+      message(envelope('e-2', 'TradeExecuted', invalid), 2),
+      message('{not json', 3),
+      message({ hello: 'world' }, 4),
+      message(envelope('e-5', 'TradeSettled', trade(5)), 5),
+      message(
+        envelope('e-6', 'TradeExecuted', trade(6), 'com.fintech.other'),
+        6,
+      ),
+      message(envelope('e-7', 'TradeExecuted', trade(7)), 7),
+    ]);
+
+    expect(records.map(record => record.event_id)).toEqual(['e-1', 'e-7']);
+    const rejected = quarantined();
+    expect(rejected.map(r => [r.messageId, r.reason])).toEqual([
+      ['m-2', 'schema-violation'],
+      ['m-3', 'not-json'],
+      ['m-4', 'not-an-event'],
+      ['m-5', 'unknown-event-type'],
+      ['m-6', 'unknown-event-type'],
+    ]);
+    expect(rejected[0]).toMatchObject({
+      domain: 'trading',
+      dataProduct: 'trade-executions',
+      eventId: 'e-2',
+      bodyTruncated: false,
+    });
+    expect(rejected[0].problems).toEqual(
+      expect.arrayContaining([
+        { path: '/detail', message: "must have required property 'trade_id'" },
+        { path: '/detail/quantity', message: 'must be > 0' },
+        {
+          path: '/detail/direction',
+          message: 'must be equal to one of the allowed values',
+        },
+      ]),
+    );
+    expect(JSON.parse(rejected[0].body).detail.direction).toBe('HOLD');
+    const putEvents = server.callsOf('AWSEvents.PutEvents')[0];
+    expect(putEvents.Entries[0]).toMatchObject({
+      EventBusName: 'datamesh-test',
+      Source: 'datamesh.quarantine',
+      DetailType: 'EventQuarantined',
+    });
+    expect(lastMetrics()).toMatchObject({
+      ReceivedEvents: 7,
+      DeliveredEvents: 2,
+      QuarantinedEvents: 5,
+    });
+  });
+
+  it('delivers events without reference data, with empty attributes, and counts them', async () => {
+    const handler = handlerFor('trading');
+    const records = await handler([
+      message(envelope('e-1', 'TradeExecuted', trade(1, 'GB0002634946')), 1),
+    ]);
+    expect(records[0]).toMatchObject({
+      instrument: 'GB0002634946',
+      asset_class: null,
+      issuer_name: null,
+      listing_currency: null,
+    });
+    expect(lastMetrics().MissingReferenceData).toBe(1);
+  });
+
+  it('serves repeat keys from its cache, including keys the table does not have', async () => {
+    const handler = handlerFor('trading');
+    const batch = (offset: number) =>
+      [0, 1, 2].map(n =>
+        message(
+          envelope(
+            `e-${offset + n}`,
+            'TradeExecuted',
+            trade(n, ['US0378331005', 'DE0007164600', 'GB0002634946'][n]),
+          ),
+          offset + n,
+        ),
+      );
+    await handler(batch(0));
+    await handler(batch(10));
+    expect(server.callsOf('DynamoDB_20120810.BatchGetItem')).toHaveLength(1);
+  });
+
+  it('retries keys DynamoDB left unprocessed', async () => {
+    unprocessedOnce = true;
+    const handler = handlerFor('trading');
+    const records = await handler([
+      message(envelope('e-1', 'TradeExecuted', trade(1, 'US0378331005')), 1),
+      message(envelope('e-2', 'TradeExecuted', trade(2, 'DE0007164600')), 2),
+    ]);
+    expect(server.callsOf('DynamoDB_20120810.BatchGetItem')).toHaveLength(2);
+    expect(records.map(record => record.issuer_name)).toEqual([
+      'Apple Inc.',
+      'SAP SE',
+    ]);
+  });
+
+  it('quarantines oversize events with a truncated body', async () => {
+    const handler = handlerFor('trading', { maxEventBytes: 4096 });
+    const oversize = { ...trade(1), venue_order_id: 'x'.repeat(5000) };
+    const records = await handler([
+      message(envelope('e-1', 'TradeExecuted', oversize), 1),
+      message(envelope('e-2', 'TradeExecuted', trade(2)), 2),
+    ]);
+    expect(records.map(record => record.event_id)).toEqual(['e-2']);
+    expect(quarantined()[0]).toMatchObject({
+      reason: 'oversize',
+      messageId: 'm-1',
+      problems: [{ path: '', message: 'event is larger than 4096 bytes' }],
+    });
+  });
+
+  it('delivers an event repeated within a batch once', async () => {
+    const handler = handlerFor('trading');
+    const event = envelope('e-1', 'TradeExecuted', trade(1));
+    const records = await handler([message(event, 1), message(event, 2)]);
+    expect(records).toHaveLength(1);
+    expect(lastMetrics()).toMatchObject({
+      DuplicateEvents: 1,
+      DeliveredEvents: 1,
+    });
+  });
+
+  it('fails the batch when the quarantine cannot take a rejected event', async () => {
+    failPutEvents = true;
+    const handler = handlerFor('trading');
+    await expect(
+      handler([
+        message(envelope('e-1', 'TradeExecuted', trade(1)), 1),
+        message('{not json', 2),
+      ]),
+    ).rejects.toThrow(/denied/);
+  });
+
+  it('hashes PII nested in objects and keeps the structure', async () => {
+    const handler = handlerFor('customer');
+    const records = await handler([
+      message(
+        envelope(
+          'c-1',
+          'CustomerOnboarded',
+          {
+            customer_id: 'C000000001',
+            full_name: 'Ada Lovelace',
+            email: 'ada@example.com',
+            date_of_birth: '1815-12-10',
+            country: 'GB',
+            segment: 'RETAIL',
+            kyc_status: 'PASSED',
+            address: {
+              line1: '12 St James Square',
+              city: 'London',
+              postcode: 'SW1Y 4JH',
+              country: 'GB',
+            },
+            onboarded_at: '2026-11-25T10:00:00Z',
+          },
+          'com.fintech.customer',
+        ),
+        1,
+      ),
+    ]);
+    expect(records[0]).toMatchObject({
+      full_name: hmac('Ada Lovelace'),
+      email: hmac('ada@example.com'),
+      date_of_birth: hmac('1815-12-10'),
+      address: {
+        line1: hmac('12 St James Square'),
+        city: 'London',
+        postcode: hmac('SW1Y 4JH'),
+        country: 'GB',
+      },
+      customer_id: 'C000000001',
+      segment_name: 'Retail banking',
+      relationship_team: 'Retail North',
+    });
+  });
+
+  it('takes partition values from a detail field when the contract partitions by one', async () => {
+    const handler = handlerFor('credit');
+    const records = await handler([
+      message(
+        envelope(
+          'd-1',
+          'CreditDecision',
+          {
+            application_id: 'APP-00000001',
+            customer_id: 'C000000001',
+            decision: 'DECLINED',
+            credit_score: 512,
+            approved_limit: 0,
+            currency: 'EUR',
+            reason_codes: ['AB12', 'CD34'],
+            decided_at: '2026-11-24T23:59:59Z',
+          },
+          'com.fintech.credit',
+        ),
+        1,
+      ),
+    ]);
+    expect(records[0]).toMatchObject({
+      event_date: '2026-11-25',
+      decision: 'DECLINED',
+      reason_codes: ['AB12', 'CD34'],
+      customer_id: hmac('C000000001'),
+    });
+  });
+});

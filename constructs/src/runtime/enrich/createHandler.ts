@@ -1,0 +1,76 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { EventPublisher } from '../../publisher/EventPublisher';
+import { EnrichmentHandlerConfig, QUARANTINE_SOURCE } from './config';
+import { ENRICHMENT_ENV } from './environment';
+import { BatchCounts, toEmbeddedMetrics } from './metrics';
+import { BatchProcessor, createBatchProcessor } from './processBatch';
+import { EventBridgeQuarantine } from './quarantine';
+import { CachedReferenceData, DynamoDbReferenceSource } from './referenceData';
+import { createRecordTransformer } from './transformRecord';
+import { createEventValidator } from './validateEvents';
+
+/** Reference items cached per warm instance; sized for typical reference tables. */
+const REFERENCE_CACHE_ENTRIES = 100_000;
+
+/** AWS clients, replaceable so tests can point them at a loopback server. */
+export interface HandlerClients {
+  readonly eventBridge?: EventBridgeClient;
+  readonly dynamoDb?: DynamoDBClient;
+}
+
+/**
+ * Wires the batch processor from its configuration and environment: the
+ * schemas are compiled, clients created and the cache allocated here, once
+ * per cold start, and reused by every invocation of the instance.
+ */
+export function createEnrichmentHandler(
+  config: EnrichmentHandlerConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  clients: HandlerClients = {},
+  writeLine: (line: string) => void = line => {
+    process.stdout.write(`${line}\n`);
+  },
+): BatchProcessor {
+  const required = (name: string) => {
+    const value = env[name];
+    if (!value) {
+      throw new Error(`environment variable ${name} is not set`);
+    }
+    return value;
+  };
+  const busName = required(ENRICHMENT_ENV.quarantineBusName);
+  const publisher = new EventPublisher({
+    eventBusName: busName,
+    source: QUARANTINE_SOURCE,
+    client: clients.eventBridge,
+  });
+  const referenceData = config.enrichment
+    ? new CachedReferenceData(
+        new DynamoDbReferenceSource(
+          DynamoDBDocumentClient.from(
+            clients.dynamoDb ?? new DynamoDBClient({}),
+          ),
+          required(ENRICHMENT_ENV.referenceTableName),
+          required(ENRICHMENT_ENV.referenceKeyAttribute),
+        ),
+        {
+          ttlMs:
+            Number(env[ENRICHMENT_ENV.referenceCacheTtlSeconds] ?? '300') *
+            1000,
+          maxEntries: REFERENCE_CACHE_ENTRIES,
+        },
+      )
+    : undefined;
+  const dimensions = { Domain: config.domain, DataProduct: config.dataProduct };
+  return createBatchProcessor({
+    config,
+    validate: createEventValidator(config),
+    transform: createRecordTransformer(config, env[ENRICHMENT_ENV.piiHashKey]),
+    referenceData,
+    quarantine: new EventBridgeQuarantine(publisher, busName, config),
+    recordMetrics: (counts: BatchCounts) =>
+      writeLine(toEmbeddedMetrics(counts, dimensions, Date.now())),
+  });
+}

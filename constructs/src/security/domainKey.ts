@@ -1,0 +1,54 @@
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+
+/**
+ * The domain's customer-managed key, rotated yearly. Every store of the
+ * domain is encrypted with it. Services that encrypt on their own behalf
+ * get key-policy statements scoped to this account's resources: CloudWatch
+ * Logs (the log groups) and CloudWatch (alarm notifications to the
+ * encrypted topic). EventBridge and SQS get theirs from the constructs that
+ * need them.
+ */
+export function createDomainKey(
+  scope: Construct,
+  id: string,
+  props: { readonly domain: string; readonly removalPolicy: RemovalPolicy },
+): Key {
+  const key = new Key(scope, id, {
+    description: `Data mesh domain ${props.domain}: encrypts its bus, queues, data lake, logs and query results`,
+    enableKeyRotation: true,
+    pendingWindow: Duration.days(30),
+    removalPolicy: props.removalPolicy,
+  });
+  key.addToResourcePolicy(
+    new PolicyStatement({
+      sid: 'AllowCloudWatchLogsOfThisAccount',
+      principals: [new ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
+      actions: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncrypt*',
+        'kms:GenerateDataKey*',
+        'kms:DescribeKey',
+      ],
+      resources: ['*'],
+      conditions: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`,
+        },
+      },
+    }),
+  );
+  key.addToResourcePolicy(
+    new PolicyStatement({
+      sid: 'AllowCloudWatchAlarmsToNotify',
+      principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+    }),
+  );
+  return key;
+}
