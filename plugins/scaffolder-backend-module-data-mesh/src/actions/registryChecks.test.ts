@@ -1,0 +1,150 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  SAMPLE_DOMAINS,
+  startRegistryBackend,
+} from '../__testUtils__/registryBackend';
+import { RegistrySnapshotClient } from '../registry/RegistrySnapshotClient';
+import { createCheckProductNameAction } from './checkProductName';
+import { createSchemaCompatibilityAction } from './schemaCompatibility';
+
+const tradeExecutedV2 = JSON.parse(
+  readFileSync(
+    join(SAMPLE_DOMAINS, 'trading/schemas/trade-executed.json'),
+    'utf8',
+  ),
+);
+
+describe('actions that read the registry snapshot (real data mesh backend)', () => {
+  let registry: RegistrySnapshotClient;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ client: registry, stop } = await startRegistryBackend());
+  });
+  afterAll(() => stop());
+
+  async function run(
+    action:
+      | ReturnType<typeof createCheckProductNameAction>
+      | ReturnType<typeof createSchemaCompatibilityAction>,
+    input: Record<string, unknown>,
+  ) {
+    const ctx = createMockActionContext({ input: input as any });
+    await action.handler(ctx as any);
+    return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  }
+
+  describe('datamesh:product:check-name', () => {
+    const action = () => createCheckProductNameAction({ registry });
+
+    it('accepts a free name and returns the schema names', async () => {
+      await expect(
+        run(action(), {
+          domain: 'trading',
+          name: 'order-book',
+          events: [
+            { source: 'com.fintech.trading', detailType: 'OrderPlaced' },
+          ],
+        }),
+      ).resolves.toEqual({
+        registry: 'trading',
+        schemaNames: ['com.fintech.trading@OrderPlaced'],
+      });
+    });
+
+    it('refuses a product that exists, naming its owner', async () => {
+      await expect(
+        run(action(), { domain: 'trading', name: 'trade-executions' }),
+      ).rejects.toThrow(
+        'the data product trading/trade-executions already exists (owner group:trading-data, 2 event(s))',
+      );
+    });
+
+    it('refuses an event another product already publishes', async () => {
+      await expect(
+        run(action(), {
+          domain: 'trading',
+          name: 'trade-reports',
+          events: [
+            { source: 'com.fintech.trading', detailType: 'TradeExecuted' },
+          ],
+        }),
+      ).rejects.toThrow(
+        'the event com.fintech.trading@TradeExecuted is already registered in trading by data product trading/trade-executions',
+      );
+    });
+
+    it('refuses names that break the rules before asking the registry', async () => {
+      await expect(
+        run(action(), {
+          domain: 'Trading',
+          name: 'x',
+          events: [{ detailType: 'order placed' }],
+        }),
+      ).rejects.toThrow(
+        /3 problems.*\n.*domain: .*\n.*name: .*\n.*events\[0\]\.detailType:/,
+      );
+    });
+  });
+
+  describe('datamesh:schema:compatibility', () => {
+    const action = () => createSchemaCompatibilityAction({ registry });
+    const base = {
+      registry: 'trading',
+      schemaName: 'com.fintech.trading@TradeExecuted',
+    };
+
+    it('passes a new schema', async () => {
+      await expect(
+        run(action(), {
+          registry: 'trading',
+          schemaName: 'com.fintech.trading@OrderPlaced',
+          schema: { type: 'object', properties: {} },
+        }),
+      ).resolves.toEqual({
+        existing: false,
+        compatibility: 'NEW',
+        changes: [],
+      });
+    });
+
+    it('passes the latest version itself as FULL', async () => {
+      // The registry keeps the detail without its $schema: an annotation only.
+      await expect(
+        run(action(), { ...base, schema: tradeExecutedV2 }),
+      ).resolves.toEqual({
+        existing: true,
+        latestVersion: '2',
+        compatibility: 'FULL',
+        changes: ['$ annotation-changed: annotations changed: $schema'],
+      });
+    });
+
+    it('fails a breaking change with the list of changes', async () => {
+      const { trade_id: _removed, ...properties } = tradeExecutedV2.properties;
+      const breaking = {
+        ...tradeExecutedV2,
+        properties: {
+          ...properties,
+          quantity: { type: 'string' },
+        },
+        required: tradeExecutedV2.required.filter(
+          (f: string) => f !== 'trade_id',
+        ),
+      };
+      const error = await run(action(), { ...base, schema: breaking }).then(
+        () => undefined,
+        e => e as Error,
+      );
+      expect(error?.message).toContain(
+        'com.fintech.trading@TradeExecuted: v2 -> new is BREAKING',
+      );
+      expect(error?.message).toContain('\n  - $.trade_id ');
+      expect(error?.message).toContain('\n  - $.quantity ');
+      await expect(
+        run(action(), { ...base, schema: breaking, allowBreaking: true }),
+      ).resolves.toMatchObject({ existing: true, compatibility: 'NONE' });
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { resolve } from 'node:path';
+import { createCheckProductNameAction } from './actions/checkProductName';
+import { createPublishLocalAction } from './actions/publishLocal';
+import { createRegisterLocalAction } from './actions/registerLocal';
+import { createSchemaCompatibilityAction } from './actions/schemaCompatibility';
+import { createSchemaFromFieldsAction } from './actions/schemaFromFields';
+import { createValidateContractAction } from './actions/validateContract';
+import { RegistrySnapshotClient } from './registry/RegistrySnapshotClient';
+
+export const DEFAULT_LOCAL_REPOSITORIES_DIR = '.data-mesh/repositories';
+
+/** The data mesh's scaffolder actions, registered with the scaffolder plugin. */
+export const scaffolderModuleDataMesh = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'data-mesh',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        actions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init({ actions, config, discovery, auth, catalog }) {
+        const registry = new RegistrySnapshotClient(discovery, auth);
+        const repositoriesDir = resolve(
+          config.getOptionalString(
+            'dataMesh.scaffolder.localRepositoriesDir',
+          ) ?? DEFAULT_LOCAL_REPOSITORIES_DIR,
+        );
+        actions.addActions(
+          createValidateContractAction(),
+          createSchemaFromFieldsAction(),
+          createSchemaCompatibilityAction({ registry }),
+          createCheckProductNameAction({ registry }),
+          createPublishLocalAction({ repositoriesDir }),
+          createRegisterLocalAction({ repositoriesDir, catalog }),
+        );
+      },
+    });
+  },
+});
