@@ -14,9 +14,21 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+backend.add(
+  import('@financial-data-mesh/plugin-scaffolder-backend-module-data-mesh'),
+);
 backend.add(import('../src'));
 backend.add(
   import('@financial-data-mesh/plugin-catalog-backend-module-data-mesh'),
+);
+// Lets the template register repositories it publishes to a local folder:
+// a development convenience, see docs/scaffolder.md before using it elsewhere.
+backend.add(
+  import('@financial-data-mesh/plugin-catalog-backend-module-data-mesh').then(
+    m => ({ default: m.catalogModuleLocalRepositories }),
+  ),
 );
 
 backend.start();

@@ -39,7 +39,10 @@ export const scaffolderModuleDataMesh = createBackendModule({
           createValidateContractAction(),
           createSchemaFromFieldsAction(),
           createSchemaCompatibilityAction({ registry }),
-          createCheckProductNameAction({ registry }),
+          createCheckProductNameAction({
+            registry,
+            appBaseUrl: config.getString('app.baseUrl'),
+          }),
           createPublishLocalAction({ repositoriesDir }),
           createRegisterLocalAction({ repositoriesDir, catalog }),
         );

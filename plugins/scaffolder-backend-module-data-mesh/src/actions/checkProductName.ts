@@ -18,6 +18,8 @@ export const CHECK_PRODUCT_NAME_ACTION_ID = 'datamesh:product:check-name';
  */
 export function createCheckProductNameAction(options: {
   readonly registry: RegistrySnapshotClient;
+  /** The Backstage app's base URL, for the data product page link. */
+  readonly appBaseUrl: string;
 }) {
   return createTemplateAction({
     id: CHECK_PRODUCT_NAME_ACTION_ID,
@@ -57,6 +59,12 @@ export function createCheckProductNameAction(options: {
         registry: z => z.string().describe("The domain's schema registry"),
         schemaNames: z =>
           z.array(z.string()).describe('Registry schema names of the events'),
+        dataProductUrl: z =>
+          z
+            .string()
+            .describe(
+              "The product's page in the portal (live once its schemas are published)",
+            ),
       },
     },
     async handler(ctx) {
@@ -114,6 +122,10 @@ export function createCheckProductNameAction(options: {
       );
       ctx.output('registry', registry);
       ctx.output('schemaNames', schemaNames);
+      ctx.output(
+        'dataProductUrl',
+        `${options.appBaseUrl.replace(/\/+$/, '')}/data-mesh/products/${domain}/${name}`,
+      );
     },
   });
 }

@@ -65,15 +65,20 @@ export function createRegisterLocalAction(options: {
         return;
       }
       const credentials = await ctx.getInitiatorCredentials();
-      await catalog.addLocation(
-        { type: 'file', target: file },
-        { credentials },
-      );
-      // A real add returns no entities; a dry run reads them from the file.
-      const { entities } = await catalog.addLocation(
-        { type: 'file', target: file, dryRun: true },
-        { credentials },
-      );
+      const register = (dryRun: boolean) =>
+        catalog
+          .addLocation({ type: 'file', target: file, dryRun }, { credentials })
+          .catch(
+            (error: Error & { body?: { error?: { message?: string } } }) => {
+              throw new Error(
+                `${REGISTER_LOCAL_ACTION_ID}: the catalog refused ${file}: ${error.body?.error?.message ?? error.message}`,
+              );
+            },
+          );
+      // Check the file first (a dry run processes its entities), so that a
+      // bad file is reported and not left registered.
+      const { entities } = await register(true);
+      await register(false);
       const main =
         entities.find(entity => entity.kind === 'Component') ?? entities[0];
       if (main) {

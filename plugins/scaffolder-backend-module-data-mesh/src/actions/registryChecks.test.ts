@@ -36,7 +36,11 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
   }
 
   describe('datamesh:product:check-name', () => {
-    const action = () => createCheckProductNameAction({ registry });
+    const action = () =>
+      createCheckProductNameAction({
+        registry,
+        appBaseUrl: 'https://backstage.example.com/',
+      });
 
     it('accepts a free name and returns the schema names', async () => {
       await expect(
@@ -50,6 +54,8 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
       ).resolves.toEqual({
         registry: 'trading',
         schemaNames: ['com.fintech.trading@OrderPlaced'],
+        dataProductUrl:
+          'https://backstage.example.com/data-mesh/products/trading/order-book',
       });
     });
 

@@ -35,7 +35,7 @@ describe('datamesh:schema:from-fields', () => {
       source: 'com.fintech.trading',
       description: 'A trade was executed.',
       fields: tradeFields,
-      targetPath: 'schemas/trade-executed.json',
+      targetDir: 'schemas',
     });
     await done;
     const schema = {
@@ -68,6 +68,10 @@ describe('datamesh:schema:from-fields', () => {
       'com.fintech.trading@TradeExecuted',
     );
     expect(ctx.output).toHaveBeenCalledWith('fileBaseName', 'trade-executed');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'schemaPath',
+      'schemas/trade-executed.json',
+    );
     expect(ctx.output).toHaveBeenCalledWith('piiFields', ['trader_id']);
     expect(ctx.output).toHaveBeenCalledWith('sampleDetail', {
       trade_id: 'trade_id-1',
@@ -124,7 +128,7 @@ describe('datamesh:schema:from-fields', () => {
       detailType: 'TradeExecuted',
       source: 'com.fintech.trading',
       fields: tradeFields,
-      targetPath: '../escape.json',
+      targetDir: '../escape',
     });
     await expect(done).rejects.toThrow(/outside/i);
   });

@@ -6,7 +6,7 @@ import {
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, posix } from 'node:path';
 import {
   buildEventSchema,
   buildEventTypes,
@@ -58,7 +58,7 @@ export function createSchemaFromFieldsAction() {
           '        - { name: price, type: decimal, required: true }',
           '        - { name: direction, type: enum, values: "BUY, SELL" }',
           '        - { name: trader_id, type: string, pii: true }',
-          '      targetPath: schemas/trade-executed.json',
+          '      targetDir: schemas',
         ].join('\n'),
       },
     ],
@@ -96,12 +96,12 @@ export function createSchemaFromFieldsAction() {
               }),
             )
             .describe("The event's fields, in order"),
-        targetPath: z =>
+        targetDir: z =>
           z
             .string()
             .optional()
             .describe(
-              'Where to write the schema in the workspace (e.g. schemas/trade-executed.json)',
+              'Write the schema as <targetDir>/<kebab-case detail-type>.json in the workspace (e.g. schemas)',
             ),
       },
       output: {
@@ -111,6 +111,12 @@ export function createSchemaFromFieldsAction() {
           z
             .string()
             .describe('The registry schema name, <source>@<DetailType>'),
+        schemaPath: z =>
+          z
+            .string()
+            .describe(
+              'Workspace path of the schema file, <targetDir or schemas>/<fileBaseName>.json',
+            ),
         fileBaseName: z =>
           z
             .string()
@@ -126,7 +132,7 @@ export function createSchemaFromFieldsAction() {
       },
     },
     async handler(ctx) {
-      const { detailType, source, description, targetPath } = ctx.input;
+      const { detailType, source, description, targetDir } = ctx.input;
       const fields: EventField[] = ctx.input.fields.map(field => ({
         ...field,
         type: field.type as EventField['type'],
@@ -147,17 +153,23 @@ export function createSchemaFromFieldsAction() {
 
       const schema = buildEventSchema({ detailType, description, fields });
       const schemaJson = `${JSON.stringify(schema, null, 2)}\n`;
-      if (targetPath) {
-        const file = resolveSafeChildPath(ctx.workspacePath, targetPath);
+      const fileBaseName = toKebabCase(detailType);
+      const schemaPath = posix.join(
+        targetDir ?? 'schemas',
+        `${fileBaseName}.json`,
+      );
+      if (targetDir) {
+        const file = resolveSafeChildPath(ctx.workspacePath, schemaPath);
         await mkdir(dirname(file), { recursive: true });
         await writeFile(file, schemaJson, 'utf8');
-        ctx.logger.info(`Wrote the ${detailType} schema to ${targetPath}`);
+        ctx.logger.info(`Wrote the ${detailType} schema to ${schemaPath}`);
       }
       const sampleDetail = buildSampleDetail(fields);
       ctx.output('schema', schema);
       ctx.output('schemaJson', schemaJson);
       ctx.output('schemaName', schemaNameFor(source, detailType));
-      ctx.output('fileBaseName', toKebabCase(detailType));
+      ctx.output('schemaPath', schemaPath);
+      ctx.output('fileBaseName', fileBaseName);
       ctx.output(
         'piiFields',
         fields.filter(field => field.pii).map(field => field.name),

@@ -1,0 +1,159 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import dataMeshPlugin from '@financial-data-mesh/plugin-data-mesh-backend';
+import { catalogModuleLocalRepositories } from '@financial-data-mesh/plugin-catalog-backend-module-data-mesh';
+import dataMeshScaffolderModule from '@financial-data-mesh/plugin-scaffolder-backend-module-data-mesh';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+// eslint-disable-next-line no-restricted-syntax -- tests run from source
+export const REPO_ROOT = join(__dirname, '../../../..');
+export const TEMPLATE_FILE = join(
+  REPO_ROOT,
+  'templates/data-product/template.yaml',
+);
+
+/** The output of a finished task (the fields the tests read). */
+export interface TaskOutput {
+  readonly links?: Array<{ title?: string; url?: string; entityRef?: string }>;
+}
+
+/** A task as GET /v2/tasks/:id returns it (the fields the tests read). */
+export interface TaskState {
+  readonly status: string;
+  readonly error?: string;
+}
+
+/**
+ * A real Backstage backend with the catalog (holding the data product
+ * template), the scaffolder with the data mesh actions, and the data mesh
+ * plugin over the sample registry mirror: what `npm start` runs.
+ */
+export async function startScaffolderBackend(repositoriesDir: string) {
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleLocalRepositories,
+      scaffolderEntityModel,
+      scaffolderPlugin,
+      dataMeshPlugin,
+      dataMeshScaffolderModule,
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'http://localhost:3000' },
+          catalog: {
+            rules: [
+              {
+                allow: ['Template', 'Component', 'System', 'Location', 'Group'],
+              },
+            ],
+            locations: [{ type: 'file', target: TEMPLATE_FILE }],
+          },
+          dataMesh: {
+            sources: [
+              {
+                id: 'examples',
+                type: 'directory',
+                path: join(REPO_ROOT, 'examples/registry'),
+              },
+            ],
+            scaffolder: { localRepositoriesDir: repositoriesDir },
+          },
+        },
+      }),
+    ],
+  });
+  const { port } = backend.server.address() as AddressInfo;
+  const api = `http://localhost:${port}/api`;
+
+  async function waitFor<T>(
+    what: string,
+    probe: () => Promise<T | undefined>,
+    timeoutMs = 60_000,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) {
+        return value;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${what}`);
+      }
+      await new Promise(r => setTimeout(r, 200));
+    }
+  }
+
+  const getJson = async (path: string) => {
+    const response = await fetch(`${api}${path}`);
+    return response.ok ? response.json() : undefined;
+  };
+
+  await waitFor('the data mesh snapshot', async () =>
+    (await fetch(`${api}/data-mesh/health`)).ok ? true : undefined,
+  );
+  await waitFor('the template in the catalog', () =>
+    getJson('/catalog/entities/by-name/template/default/data-product'),
+  );
+
+  return {
+    api,
+    stop: () => backend.stop(),
+    waitFor,
+    getJson,
+    /** Starts the template with the given answers: the response of POST /v2/tasks. */
+    createTask(values: Record<string, unknown>) {
+      return fetch(`${api}/scaffolder/v2/tasks`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          templateRef: 'template:default/data-product',
+          values,
+        }),
+      });
+    },
+    /** Waits until the task ends; its state and every log message. */
+    async finishTask(taskId: string, timeoutMs = 120_000) {
+      const task = await waitFor(
+        `task ${taskId}`,
+        async () => {
+          const state = (await getJson(`/scaffolder/v2/tasks/${taskId}`)) as
+            { status: string } | undefined;
+          return state &&
+            ['completed', 'failed', 'cancelled'].includes(state.status)
+            ? (state as unknown as TaskState)
+            : undefined;
+        },
+        timeoutMs,
+      );
+      const events = (await getJson(
+        `/scaffolder/v2/tasks/${taskId}/events`,
+      )) as Array<{
+        type: string;
+        body: {
+          message?: string;
+          stepId?: string;
+          status?: string;
+          output?: TaskOutput;
+        };
+      }>;
+      const log = events
+        .map(event => event.body.message ?? '')
+        .filter(Boolean)
+        .join('\n');
+      // Step statuses travel in the log events; the last one of each counts.
+      const steps: Record<string, string> = {};
+      for (const { body } of events) {
+        if (body.stepId && body.status) {
+          steps[body.stepId] = body.status;
+        }
+      }
+      // The template's output travels in the completion event.
+      const output = events.find(event => event.type === 'completion')?.body
+        .output;
+      return { task, log, steps, output };
+    },
+  };
+}

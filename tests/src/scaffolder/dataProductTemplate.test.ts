@@ -1,0 +1,295 @@
+import {
+  componentEntityV1alpha1Validator,
+  Entity,
+  systemEntityV1alpha1Validator,
+} from '@backstage/catalog-model';
+import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import git from 'isomorphic-git';
+import fs, {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments, parse } from 'yaml';
+import {
+  REPO_ROOT,
+  startScaffolderBackend,
+  TEMPLATE_FILE,
+} from './__testUtils__/scaffolderBackend';
+import { runCommand } from './__testUtils__/runCommand';
+
+const answers = {
+  domain: 'payments',
+  name: 'card-settlements',
+  description:
+    'Card payments settled by the acquirer, for reconciliation and regulatory reporting.',
+  owner: 'group:default/payments-data',
+  classification: 'confidential',
+  retentionDays: 3650,
+  freshnessMinutes: 30,
+  latencyP95Ms: 1000,
+  detailType: 'PaymentSettled',
+  eventDescription: 'A card payment was settled by the acquirer.',
+  fields: [
+    {
+      name: 'payment_id',
+      type: 'string',
+      required: true,
+      pii: false,
+      description: 'Acquirer payment id',
+    },
+    { name: 'amount', type: 'decimal', required: true, pii: false },
+    {
+      name: 'currency',
+      type: 'enum',
+      values: 'EUR, USD, GBP',
+      required: true,
+      pii: false,
+    },
+    { name: 'card_holder_name', type: 'string', required: false, pii: true },
+    { name: 'settled_at', type: 'date-time', required: true, pii: false },
+    { name: 'installments', type: 'integer', required: false, pii: false },
+  ],
+  repoTarget: 'local',
+};
+
+describe('the data product template in a real scaffolder', () => {
+  const repositoriesDir = mkdtempSync(join(tmpdir(), 'scaffolded-'));
+  const repository = join(repositoriesDir, 'payments-card-settlements');
+  let backend: Awaited<ReturnType<typeof startScaffolderBackend>>;
+
+  beforeAll(async () => {
+    backend = await startScaffolderBackend(repositoriesDir);
+  }, 120_000);
+  afterAll(() => backend?.stop());
+
+  it('scaffolds, publishes and registers a repository from the form answers', async () => {
+    const created = await backend.createTask(answers);
+    expect(created.status).toBe(201);
+    const { task, log, steps, output } = await backend.finishTask(
+      (await created.json()).id,
+    );
+    expect([task.status, task.status === 'completed' ? '' : log]).toEqual([
+      'completed',
+      '',
+    ]);
+    expect(steps).toEqual({
+      check: 'completed',
+      schema: 'completed',
+      contract: 'completed',
+      fetch: 'completed',
+      compatibility: 'completed',
+      'publish-local': 'completed',
+      'publish-github': 'skipped',
+      'publish-gitlab': 'skipped',
+      'register-local': 'completed',
+      register: 'skipped',
+    });
+    expect(output?.links).toEqual([
+      { title: 'Repository', url: `file://${repository}` },
+      {
+        title: 'Open in the catalog',
+        icon: 'catalog',
+        entityRef: 'component:default/payments-card-settlements-pipeline',
+      },
+      expect.objectContaining({
+        url: 'http://localhost:3000/data-mesh/products/payments/card-settlements',
+      }),
+    ]);
+
+    const commits = await git.log({ fs, dir: repository });
+    expect(commits).toHaveLength(1);
+    expect((await git.listFiles({ fs, dir: repository })).sort()).toEqual([
+      '.github/workflows/ci.yml',
+      '.gitignore',
+      'README.md',
+      'bin/app.ts',
+      'catalog-info.yaml',
+      'cdk.json',
+      'data-product.yaml',
+      'lib/compliance.ts',
+      'lib/data-product-stack.ts',
+      'package.json',
+      'schemas/payment-settled.json',
+      'scripts/check-schema-compatibility.mjs',
+      'src/events/payment-settled.ts',
+      'src/index.ts',
+      'test/contract.test.ts',
+      'test/fixtures/payment-settled.sample.json',
+      'test/sample-event.test.ts',
+      'test/stack.test.ts',
+      'tsconfig.json',
+    ]);
+
+    // The contract carries the answers, typed as the contract wants them.
+    const contract = parse(
+      readFileSync(join(repository, 'data-product.yaml'), 'utf8'),
+    );
+    expect(contract).toMatchObject({
+      name: 'card-settlements',
+      domain: 'payments',
+      owner: 'group:default/payments-data',
+      retention: { days: 3650 },
+      sla: { freshnessMinutes: 30, latencyP95Ms: 1000 },
+      events: [
+        {
+          detailType: 'PaymentSettled',
+          source: 'com.fintech.payments',
+          schema: 'schemas/payment-settled.json',
+          piiFields: ['card_holder_name'],
+        },
+      ],
+    });
+
+    // The catalog processes the registered location.
+    const component = await backend.waitFor('the registered component', () =>
+      backend.getJson(
+        '/catalog/entities/by-name/component/default/payments-card-settlements-pipeline',
+      ),
+    );
+    expect(component.spec).toMatchObject({
+      system: 'payments-card-settlements',
+      owner: 'group:default/payments-data',
+    });
+  }, 180_000);
+
+  it('writes a template and catalog entities the catalog model accepts', async () => {
+    const template = parse(readFileSync(TEMPLATE_FILE, 'utf8')) as Entity;
+    await expect(templateEntityV1beta3Validator.check(template)).resolves.toBe(
+      true,
+    );
+
+    const entities = parseAllDocuments(
+      readFileSync(join(repository, 'catalog-info.yaml'), 'utf8'),
+    ).map(document => document.toJS() as Entity);
+    expect(entities.map(e => e.kind)).toEqual(['Component', 'System']);
+    await expect(
+      componentEntityV1alpha1Validator.check(entities[0]),
+    ).resolves.toBe(true);
+    await expect(
+      systemEntityV1alpha1Validator.check(entities[1]),
+    ).resolves.toBe(true);
+    expect(entities[1].metadata.description).toBe(answers.description);
+  });
+
+  it('generates a repository whose npm test and cdk synth pass', async () => {
+    expect(existsSync(repository)).toBe(true);
+    // The libraries as they would be published: built, packed, installed.
+    const packs = mkdtempSync(join(tmpdir(), 'packs-'));
+    await runCommand(
+      process.execPath,
+      [join(REPO_ROOT, 'scripts/pack-libraries.mjs'), packs],
+      {
+        cwd: REPO_ROOT,
+        timeoutMs: 300_000,
+      },
+    );
+    const tarballs = readdirSync(packs).map(file => join(packs, file));
+    await runCommand(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs],
+      { cwd: repository, timeoutMs: 600_000 },
+    );
+
+    const testOutput = await runCommand('npm', ['test'], {
+      cwd: repository,
+      timeoutMs: 300_000,
+    });
+    expect(testOutput).toMatch(/# pass 6\b/);
+    expect(testOutput).toMatch(/# fail 0\b/);
+
+    await runCommand('npx', ['cdk', 'synth', '--quiet', '--no-notices'], {
+      cwd: repository,
+      timeoutMs: 300_000,
+      env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+    });
+    const synthesised = JSON.parse(
+      readFileSync(
+        join(repository, 'cdk.out/PaymentsCardSettlements.template.json'),
+        'utf8',
+      ),
+    );
+    const types = Object.values(
+      synthesised.Resources as Record<string, { Type: string }>,
+    ).map(resource => resource.Type);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'AWS::Events::EventBus',
+        'AWS::EventSchemas::Schema',
+        'AWS::SQS::Queue',
+        'AWS::Pipes::Pipe',
+        'AWS::Lambda::Function',
+        'AWS::KinesisFirehose::DeliveryStream',
+        'AWS::Glue::Table',
+        'AWS::Athena::WorkGroup',
+      ]),
+    );
+  }, 1_200_000);
+
+  it('rejects answers that break the form rules before anything runs', async () => {
+    const response = await backend.createTask({
+      ...answers,
+      domain: 'Payments Team',
+      detailType: 'payment settled',
+    });
+    expect(response.status).toBe(400);
+    // The scaffolder checks the answers page by page against the form.
+    const { errors } = await response.json();
+    expect(errors).toEqual([
+      expect.objectContaining({
+        property: 'instance.domain',
+        message: expect.stringContaining('does not match pattern'),
+      }),
+    ]);
+  });
+
+  it('fails at the schema step on bad fields, naming each, and publishes nothing', async () => {
+    const created = await backend.createTask({
+      ...answers,
+      name: 'card-refunds',
+      fields: [
+        { name: 'refund_id', type: 'string', required: true },
+        { name: 'refund_id', type: 'integer', required: true },
+        { name: 'reason', type: 'enum', values: '', required: true },
+      ],
+    });
+    const { task, log, steps } = await backend.finishTask(
+      (await created.json()).id,
+    );
+    expect(task.status).toBe('failed');
+    expect(Object.keys(steps).find(id => steps[id] === 'failed')).toBe(
+      'schema',
+    );
+    expect(log).toContain(
+      'fields[1].name: "refund_id" is already the name of fields[0]',
+    );
+    expect(log).toContain(
+      'fields[2].values: an enum field needs at least one allowed value',
+    );
+    expect(existsSync(join(repositoriesDir, 'payments-card-refunds'))).toBe(
+      false,
+    );
+  }, 120_000);
+
+  it('refuses a data product that already exists in the registry', async () => {
+    const created = await backend.createTask({
+      ...answers,
+      domain: 'trading',
+      name: 'trade-executions',
+    });
+    const { task, log, steps } = await backend.finishTask(
+      (await created.json()).id,
+    );
+    expect(task.status).toBe('failed');
+    expect(Object.keys(steps).find(id => steps[id] === 'failed')).toBe('check');
+    expect(log).toContain(
+      'the data product trading/trade-executions already exists',
+    );
+    expect(existsSync(join(repositoriesDir, 'trading-trade-executions'))).toBe(
+      false,
+    );
+  }, 120_000);
+});
