@@ -4,6 +4,7 @@
  * repository's app-config.yaml (extra `--config` files are honoured).
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleLocalRepositories } from '@financial-data-mesh/plugin-catalog-backend-module-data-mesh';
 
 const backend = createBackend();
 
@@ -25,10 +26,6 @@ backend.add(
 );
 // Lets the template register repositories it publishes to a local folder:
 // a development convenience, see docs/scaffolder.md before using it elsewhere.
-backend.add(
-  import('@financial-data-mesh/plugin-catalog-backend-module-data-mesh').then(
-    m => ({ default: m.catalogModuleLocalRepositories }),
-  ),
-);
+backend.add(catalogModuleLocalRepositories);
 
 backend.start();

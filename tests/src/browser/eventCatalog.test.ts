@@ -1,5 +1,6 @@
 import { ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
@@ -21,10 +22,14 @@ describe('the event catalog in a browser', () => {
   let stack: ChildProcess | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  const repositoriesDir = mkdtempSync(join(tmpdir(), 'browser-scaffolded-'));
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    stack = await startStack(240_000);
+    // Scaffolded repositories go to a scratch folder, not the checkout.
+    stack = await startStack(240_000, {
+      APP_CONFIG_dataMesh_scaffolder_localRepositoriesDir: repositoriesDir,
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   }, 300_000);
@@ -146,5 +151,52 @@ describe('the event catalog in a browser', () => {
       'com.fintech.trading',
     );
     await page.screenshot({ path: join(screenshots, 'catalog-asyncapi.png') });
+  });
+
+  it('scaffolds a data product from the template', async () => {
+    await page.goto(`${APP_URL}/create`);
+    await page
+      .getByRole('button', { name: /choose/i })
+      .first()
+      .click();
+    await page.getByLabel('Domain').first().fill('payments');
+    await page.getByLabel('Name').first().fill('card-settlements');
+    await page
+      .getByLabel('Description')
+      .first()
+      .fill('Card payments settled by the acquirer, for reconciliation.');
+    await page.getByLabel('Owner').first().fill('trading');
+    await page.getByRole('option', { name: 'trading-data' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await page.getByLabel('Detail-type').first().fill('PaymentSettled');
+    await page.getByLabel('Name').nth(0).fill('payment_id');
+    await page.getByRole('button', { name: 'Add Item' }).click();
+    await page.getByLabel('Name').nth(1).fill('card_holder_name');
+    await page.getByLabel('Personal data (PII)').nth(1).check();
+    await page.screenshot({
+      path: join(screenshots, 'template-form.png'),
+      fullPage: true,
+    });
+    await expectNoCriticalAxeViolations();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    await page
+      .getByText('Open in the catalog', { exact: false })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    // The template's output ends with the product's Athena query.
+    await page.getByText('Next steps').waitFor();
+    await expect(page.locator('pre').first().innerText()).resolves.toContain(
+      '"payments"."card_settlements"',
+    );
+    expect(
+      existsSync(
+        join(repositoriesDir, 'payments-card-settlements/data-product.yaml'),
+      ),
+    ).toBe(true);
+    await page.screenshot({ path: join(screenshots, 'template-run.png') });
   });
 });

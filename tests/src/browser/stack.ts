@@ -11,7 +11,10 @@ export const BACKEND_URL = 'http://localhost:7007';
  * Starts the product exactly as `npm start` does (scripts/start.mjs) and
  * waits until both the frontend and the backend's first snapshot answer.
  */
-export async function startStack(timeoutMs: number): Promise<ChildProcess> {
+export async function startStack(
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChildProcess> {
   for (const url of [APP_URL, `${BACKEND_URL}/api/data-mesh/health`]) {
     if (await answers(url)) {
       throw new Error(
@@ -24,6 +27,7 @@ export async function startStack(timeoutMs: number): Promise<ChildProcess> {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   child.stdout?.on('data', chunk => output.push(String(chunk)));
   child.stderr?.on('data', chunk => output.push(String(chunk)));
