@@ -104,6 +104,11 @@ describe('the event catalog in a browser', () => {
     await page.getByRole('link', { name: 'trade-executions' }).click();
     await page.getByText('Query in Athena').waitFor();
     await page.getByLabel('trader_id holds personal data').first().waitFor();
+    // The query block renders after the metadata: wait for it.
+    await page
+      .locator('pre', { hasText: 'FROM "trading"."trade_executions"' })
+      .first()
+      .waitFor();
     await expect(page.locator('body').innerText()).resolves.toContain(
       'FROM "trading"."trade_executions"',
     );
@@ -134,6 +139,7 @@ describe('the event catalog in a browser', () => {
       `${APP_URL}/catalog/default/system/trading-trade-executions/data-product`,
     );
     await page.getByText('Query in Athena').waitFor({ timeout: 30_000 });
+    await page.getByText('TradeExecuted').first().waitFor();
     await expect(page.locator('body').innerText()).resolves.toContain(
       'TradeExecuted',
     );

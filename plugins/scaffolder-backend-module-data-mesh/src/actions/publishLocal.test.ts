@@ -131,10 +131,13 @@ describe('datamesh:catalog:register-local', () => {
     await createRegisterLocalAction({ repositoriesDir: root, catalog }).handler(
       ctx as any,
     );
-    expect(catalog.addLocation).toHaveBeenCalledWith(
-      { type: 'file', target: catalogInfoPath },
-      expect.anything(),
-    );
+    // Checked first (dry run), then registered.
+    expect(
+      (catalog.addLocation as jest.Mock).mock.calls.map(([request]) => request),
+    ).toEqual([
+      { type: 'file', target: catalogInfoPath, dryRun: true },
+      { type: 'file', target: catalogInfoPath, dryRun: false },
+    ]);
     expect(ctx.output).toHaveBeenCalledWith(
       'entityRef',
       'component:default/payments-card-payments',
