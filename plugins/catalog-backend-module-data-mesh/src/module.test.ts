@@ -33,13 +33,14 @@ describe('catalog module: data mesh entities in a real catalog', () => {
         }),
       ],
     });
-    // The catalog stitches provided entities asynchronously.
+    // The catalog stitches provided entities asynchronously: wait for all
+    // 14 (3 domains, 3 systems, 3 tables, 5 events) before checking any.
     for (let attempt = 0; attempt < 150; attempt++) {
       const res = await request(server).get(
         '/api/catalog/entities/by-query?filter=metadata.annotations.backstage.io/managed-by-location=data-mesh-provider:default&limit=100',
       );
       entities = res.body.items ?? [];
-      if (entities.length >= 11) {
+      if (entities.length >= 14) {
         return;
       }
       await new Promise(r => setTimeout(r, 200));

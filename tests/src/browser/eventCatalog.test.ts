@@ -195,9 +195,10 @@ describe('the event catalog in a browser', () => {
       .waitFor({ timeout: 60_000 });
     // The template's output ends with the product's Athena query.
     await page.getByText('Next steps').waitFor();
-    await expect(page.locator('pre').first().innerText()).resolves.toContain(
-      '"payments"."card_settlements"',
-    );
+    await page
+      .locator('pre', { hasText: 'FROM "payments"."card_settlements"' })
+      .first()
+      .waitFor();
     expect(
       existsSync(
         join(repositoriesDir, 'payments-card-settlements/data-product.yaml'),
