@@ -7,7 +7,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ContractValidationError } from '@financial-data-mesh/plugin-data-mesh-common';
 import { DataDomain } from './data-domain';
@@ -80,10 +80,11 @@ describe('DataProduct.fromContractFile', () => {
       contractFile(),
       readFileSync(contractFile(), 'utf8').replace(from, to),
     );
-  const build = (domainName = 'credit') => {
+  const build = (domainName = 'credit', options = {}) => {
     const { stack } = domainStack();
     const domain = new DataDomain(stack, 'Domain', { domain: domainName });
     return DataProduct.fromContractFile(domain, 'Product', {
+      ...options,
       domain,
       contractFile: contractFile(),
     });
@@ -132,6 +133,23 @@ describe('DataProduct.fromContractFile', () => {
     edit('freshnessMinutes: 30', 'freshnessMinutes: 1');
     expect(() => build()).toThrow(
       /Firehose would buffer 60 s, longer than the 1-minute freshness SLA/,
+    );
+  });
+
+  it('fails synth with every out-of-range tuning option named', () => {
+    expect(() =>
+      build('credit', {
+        batchSize: 1000,
+        maxReceiveCount: 0,
+        bufferSize: Size.mebibytes(32),
+      }),
+    ).toThrow(
+      [
+        'invalid DataProduct options:',
+        '  - batchSize is 1000; it must be an integer from 1 to 500 (a Firehose target takes 500 records per batch)',
+        '  - maxReceiveCount is 0; it must be an integer from 1 to 1000 (SQS redrive allows 1 to 1000 receives)',
+        '  - bufferSizeMiB is 32; it must be an integer from 64 to 128 (Parquet conversion needs 64 to 128 MiB)',
+      ].join('\n'),
     );
   });
 });

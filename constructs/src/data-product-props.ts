@@ -37,7 +37,7 @@ export interface DataProductOptions {
   readonly referenceCacheTtl?: Duration;
 
   /**
-   * SQS messages per Pipe batch, 1 to 10000.
+   * SQS messages per Pipe batch, 1 to 500 (what the Firehose target takes in one batch).
    *
    * @default 100
    */

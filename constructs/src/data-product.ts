@@ -22,6 +22,7 @@ import {
 } from './data-product-props';
 import { planTableLayout, TableLayout } from './glue/tableLayout';
 import { createDeliveryStream } from './product/deliveryStream';
+import { checkTuningOptions } from './product/checkTuning';
 import { buildEnrichmentHandlerConfig } from './product/enrichmentConfig';
 import { createEnrichmentFunction } from './product/enrichmentFunction';
 import { publishEventSchemas } from './product/eventSchemas';
@@ -87,6 +88,7 @@ export class DataProduct extends Construct {
       database: domain.databaseName,
       workgroup: domain.workgroupName,
     });
+    checkTuningOptions(loaded.file, props);
 
     const hashPii =
       props.hashPii ??
