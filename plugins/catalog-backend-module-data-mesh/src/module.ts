@@ -3,7 +3,11 @@ import {
   createBackendModule,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { findDeclaredDataProductSystems } from './providers/findDeclaredSystems';
 import { DataMeshEntityProvider } from './providers/DataMeshEntityProvider';
 
 /**
@@ -32,8 +36,17 @@ export const catalogModuleDataMesh = createBackendModule({
         auth: coreServices.auth,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        catalogApi: catalogServiceRef,
       },
-      async init({ catalog, config, discovery, auth, logger, scheduler }) {
+      async init({
+        catalog,
+        config,
+        discovery,
+        auth,
+        logger,
+        scheduler,
+        catalogApi,
+      }) {
         const schedule = config.has('catalog.providers.dataMesh.schedule')
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
               config.getConfig('catalog.providers.dataMesh.schedule'),
@@ -47,6 +60,10 @@ export const catalogModuleDataMesh = createBackendModule({
             taskRunner: scheduler.createScheduledTaskRunner(schedule),
             appBaseUrl: config.getOptionalString('app.baseUrl'),
             readinessTimeoutMs: 2 * 60 * 1000,
+            findDeclaredSystems: async locationKey =>
+              findDeclaredDataProductSystems(catalogApi, locationKey, {
+                credentials: await auth.getOwnServiceCredentials(),
+              }),
           }),
         );
       },

@@ -13,7 +13,9 @@ import {
 } from '@backstage/plugin-catalog-node';
 import dataMeshBackend from '@financial-data-mesh/plugin-data-mesh-backend';
 import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DataMeshEntityProvider } from './DataMeshEntityProvider';
+import { findDeclaredDataProductSystems } from './findDeclaredSystems';
 
 const examples = resolve(__dirname, '../../../../examples/registry');
 
@@ -46,7 +48,9 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  function createProvider() {
+  function createProvider(
+    findDeclaredSystems?: (locationKey: string) => Promise<Set<string>>,
+  ) {
     let task: (() => Promise<void>) | undefined;
     const mutations: DeferredEntity[][] = [];
     const logger = mockServices.logger.mock();
@@ -63,6 +67,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
         },
       },
       readinessTimeoutMs: 5000,
+      findDeclaredSystems,
     });
     const connection: EntityProviderConnection = {
       applyMutation: async mutation => {
@@ -112,6 +117,54 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
     expect(apiNames(mutations[1])).not.toContain('trading-trade-cancelled');
     expect(apiNames(mutations[1])).toHaveLength(4);
     expect(mutations[1][0].locationKey).toBe('data-mesh-provider:default');
+  });
+
+  it('leaves a data product System that a repository declares to the repository', async () => {
+    const system = (name: string, location: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: {
+        name,
+        annotations: {
+          'backstage.io/managed-by-location': location,
+          'datamesh.fintech/data-product': name,
+        },
+      },
+      spec: { owner: 'group:trading-data' },
+    });
+    const catalog = catalogServiceMock({
+      entities: [
+        // Declared by a scaffolded repository's catalog-info.yaml ...
+        system(
+          'trading-trade-executions',
+          'file:/repos/trading/catalog-info.yaml',
+        ),
+        // ... and one this provider wrote itself on an earlier run.
+        system('credit-credit-decisions', 'data-mesh-provider:default'),
+      ],
+    });
+    const { provider, connection, mutations, run } = createProvider(
+      locationKey =>
+        findDeclaredDataProductSystems(catalog, locationKey, {
+          credentials: mockCredentials.service(),
+        }),
+    );
+    await provider.connect(connection);
+    await run();
+    const systems = mutations[0]
+      .filter(e => e.entity.kind === 'System')
+      .map(e => e.entity.metadata.name)
+      .sort();
+    expect(systems).toEqual([
+      'credit-credit-decisions',
+      'customer-customer-onboarding',
+    ]);
+    // Its events still belong to the (repository's) System.
+    expect(
+      mutations[0].find(
+        e => e.entity.metadata.name === 'trading-trade-executed',
+      )?.entity.spec?.system,
+    ).toBe('trading-trade-executions');
   });
 
   it('changes nothing when the snapshot cannot be read', async () => {

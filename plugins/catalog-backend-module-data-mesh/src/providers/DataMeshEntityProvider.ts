@@ -23,6 +23,12 @@ export interface DataMeshEntityProviderOptions {
   readonly appBaseUrl?: string;
   /** How long a run waits for the data mesh backend's first snapshot. */
   readonly readinessTimeoutMs: number;
+  /**
+   * Names of data product Systems that repositories declare themselves
+   * (the scaffolded catalog-info.yaml does): the provider leaves those to
+   * the repository instead of writing a conflicting System.
+   */
+  readonly findDeclaredSystems?: (locationKey: string) => Promise<Set<string>>;
 }
 
 /**
@@ -73,10 +79,14 @@ export class DataMeshEntityProvider implements EntityProvider {
     }
     const snapshot = await this.fetchSnapshotWhenReady();
     const locationKey = `${PROVIDER_NAME}:default`;
+    const declared = await this.declaredSystems(locationKey);
     const entities = toEntities(snapshot, {
       locationKey,
       appBaseUrl: this.options.appBaseUrl,
-    });
+    }).filter(
+      entity =>
+        !(entity.kind === 'System' && declared.has(entity.metadata.name)),
+    );
     await this.connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({ entity, locationKey })),
@@ -84,6 +94,21 @@ export class DataMeshEntityProvider implements EntityProvider {
     this.options.logger.info(
       `Data mesh entities: ${entities.length} from the snapshot of ${snapshot.builtAt}`,
     );
+  }
+
+  private async declaredSystems(locationKey: string): Promise<Set<string>> {
+    if (!this.options.findDeclaredSystems) {
+      return new Set();
+    }
+    try {
+      return await this.options.findDeclaredSystems(locationKey);
+    } catch (error) {
+      // Writing a System twice only costs a logged conflict: carry on.
+      this.options.logger.warn(
+        `Could not look up data product Systems declared by repositories: ${(error as Error).message}`,
+      );
+      return new Set();
+    }
   }
 
   /**
