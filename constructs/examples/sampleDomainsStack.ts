@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { DataProductContract } from '@financial-data-mesh/plugin-data-mesh-common';
 import {
   DataDomain,
   DataProduct,
@@ -23,6 +24,8 @@ export interface SampleDomainsStackProps extends StackProps {
   readonly domainsDir?: string;
   /** Options applied to every product. @default none */
   readonly productOptions?: DataProductOptions;
+  /** Options of one product, over `productOptions`. @default none */
+  readonly optionsFor?: (contract: DataProductContract) => DataProductOptions;
 }
 
 /**
@@ -60,6 +63,7 @@ export class SampleDomainsStack extends Stack {
         loaded.contract.name,
         new DataProduct(domain, `Product-${loaded.contract.name}`, {
           ...props.productOptions,
+          ...props.optionsFor?.(loaded.contract),
           domain,
           contract: loaded,
         }),

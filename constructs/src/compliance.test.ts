@@ -5,10 +5,21 @@ import {
   NIST80053R5Checks,
   PCIDSS321Checks,
 } from 'cdk-nag';
-import { synthSampleDomains } from './testing/synthSampleDomains';
+import { addCompliancePacks } from '../examples/compliancePacks';
+import { SampleDomainsStackProps } from '../examples/sampleDomainsStack';
+import {
+  SAMPLE_DOMAINS_WITH_OPTIONS,
+  synthSampleDomains,
+} from './testing/synthSampleDomains';
 
-describe('compliance of the sample domains', () => {
-  const { app } = synthSampleDomains();
+describe.each<[string, SampleDomainsStackProps]>([
+  ['the sample domains', {}],
+  [
+    'the sample domains with latestState and scheduledQuery on',
+    SAMPLE_DOMAINS_WITH_OPTIONS,
+  ],
+])('compliance of %s', (_variant, props) => {
+  const { app } = synthSampleDomains({}, props);
 
   it.each([
     ['AWS Solutions', new AwsSolutionsChecks()],
@@ -37,13 +48,27 @@ describe('compliance of the sample domains', () => {
       expect([rule, reason.length > 60]).toEqual([rule, true]);
     }
   });
+});
 
-  it('does report findings (the packs are live, not vacuous)', () => {
-    const stack = new Stack(new App(), 'Insecure');
-    new Bucket(stack, 'Plain');
-    const report = new AwsSolutionsChecks().validateScope(stack);
+describe('the compliance packs', () => {
+  const insecureApp = () => {
+    const app = new App();
+    new Bucket(new Stack(app, 'Insecure'), 'Plain');
+    return app;
+  };
+
+  it('do report findings (the packs are live, not vacuous)', () => {
+    const report = new AwsSolutionsChecks().validateScope(insecureApp());
     expect(report.violations.map(v => v.ruleName)).toEqual(
       expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']),
+    );
+  });
+
+  it('fail synth of an app registered as the example app registers them', () => {
+    const app = insecureApp();
+    addCompliancePacks(app);
+    expect(() => app.synth()).toThrow(
+      /AwsSolutions-S1[\s\S]*NIST\.800\.53\.R5-S3BucketLoggingEnabled[\s\S]*PCI\.DSS\.321-S3BucketLoggingEnabled/,
     );
   });
 });

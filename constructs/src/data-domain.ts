@@ -7,13 +7,7 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
-import {
-  AttributeType,
-  BillingMode,
-  ITable,
-  Table,
-  TableEncryption,
-} from 'aws-cdk-lib/aws-dynamodb';
+import { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import {
   Archive,
   CfnArchive,
@@ -41,6 +35,7 @@ import {
   createAccessLogsBucket,
   createSecureBucket,
 } from './storage/secureBucket';
+import { createSecureTable } from './storage/secureTable';
 
 const DEFAULT_BYTES_SCANNED_CUTOFF = Size.gibibytes(10);
 
@@ -85,15 +80,6 @@ function replicationAcknowledgements() {
       'Cross-region replication is an account-level disaster-recovery decision (target region, data residency); versioning and the bus archive protect against loss in-region.',
   }));
 }
-
-const DYNAMODB_ACKNOWLEDGEMENTS = [
-  'NIST.800.53.R5-DynamoDBInBackupPlan',
-  'PCI.DSS.321-DynamoDBInBackupPlan',
-].map(id => ({
-  id,
-  reason:
-    'Point-in-time recovery (35 days) is on; AWS Backup plans are managed per account by the platform team, not per table.',
-}));
 
 /**
  * What a domain's data products share: an EventBridge bus with an archive,
@@ -282,17 +268,12 @@ export class DataDomain extends Construct {
       }
       return existing.table;
     }
-    const table = new Table(this, `ReferenceTable-${tableName}`, {
+    const table = createSecureTable(this, `ReferenceTable-${tableName}`, {
       tableName,
-      partitionKey: { name: keyAttribute, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      encryption: TableEncryption.CUSTOMER_MANAGED,
+      keyAttribute,
       encryptionKey: this.key,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: this.removalPolicy !== RemovalPolicy.DESTROY,
       removalPolicy: this.removalPolicy,
     });
-    Validations.of(table).acknowledge(...DYNAMODB_ACKNOWLEDGEMENTS);
     this.referenceTables.set(tableName, { table, keyAttribute });
     return table;
   }

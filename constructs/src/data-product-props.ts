@@ -1,6 +1,7 @@
 import { Duration, Size } from 'aws-cdk-lib';
 import { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LoadedDataProductContract } from './contract/loadDataProductContract';
 import { DataDomain } from './data-domain';
 
@@ -101,6 +102,92 @@ export interface DataProductOptions {
    * @default RetentionDays.ONE_YEAR
    */
   readonly logRetention?: RetentionDays;
+
+  /**
+   * Keep the latest record of each key in a DynamoDB table, for lookups by
+   * key in milliseconds instead of an Athena scan. Off unless set.
+   *
+   * @default - no latest-state table
+   */
+  readonly latestState?: LatestStateOptions;
+
+  /**
+   * Run one Athena query on a schedule (an aggregation or regulatory
+   * report), in the domain workgroup. Off unless set.
+   *
+   * @default - no scheduled query
+   */
+  readonly scheduledQuery?: ScheduledQueryOptions;
+}
+
+/**
+ * The latest-state table of a product: one item per key, holding the
+ * newest table row of that key (PII already hashed, as in the data lake),
+ * named `datamesh-<domain>-<product>-latest`, partition key = the key
+ * column (a string), on demand, encrypted with the domain key, with
+ * point-in-time recovery and the domain's removal policy. Items expire
+ * (DynamoDB TTL on `state_expires_at`) after the contract's retention, so
+ * the table never keeps data the data lake has already deleted.
+ *
+ * The enrichment function writes each batch's valid rows with
+ * BatchWriteItem, the newest row per key within the batch (by event time,
+ * then position). Between batches the last writer wins: BatchWriteItem
+ * takes no condition expressions, a conditional PutItem per row would cost
+ * 25 times the requests, and EventBridge event times have one-second
+ * resolution, so a condition on them could not order two changes of a key
+ * within a second anyway. The SQS buffer does not keep order, so a late or
+ * redelivered older event can overwrite a newer state until the key's next
+ * event: read `event_time` with the item, and treat the Glue table as the
+ * record of truth.
+ */
+export interface LatestStateOptions {
+  /**
+   * The detail field whose value keys the state, e.g. `trade_id`: a
+   * top-level field that every event of the product requires, with a
+   * string or integer type (a hashed PII field keys by its hash).
+   */
+  readonly keyField: string;
+}
+
+/**
+ * A scheduled Athena query: EventBridge Scheduler starts a Step Functions
+ * state machine that runs the query in the domain workgroup with the native
+ * `athena:startQueryExecution.sync` integration (waits for the result, fails
+ * the execution when the query fails). Results land in the domain's Athena
+ * results bucket, encrypted with the domain key (the workgroup enforces
+ * it) and expired with that bucket's lifecycle; failed or timed-out runs
+ * alarm on the domain topic. The query may only read this product's table.
+ */
+export interface ScheduledQueryOptions {
+  /**
+   * When to run, e.g. `ScheduleExpression.cron({ minute: '0', hour: '6',
+   * timeZone: TimeZone.EUROPE_LONDON })` or `ScheduleExpression.rate(Duration.hours(1))`.
+   */
+  readonly schedule: ScheduleExpression;
+
+  /**
+   * The saved query of the product to run: `latest-records`,
+   * `daily-aggregates` or `regulatory-report` (with or without the
+   * `<product>-` prefix). Not together with `sql`.
+   *
+   * @default 'regulatory-report' when `sql` is not set
+   */
+  readonly query?: string;
+
+  /**
+   * A SQL statement to run instead of a saved query; it may only read
+   * the product's table. Not together with `query`.
+   *
+   * @default - the saved query named by `query`
+   */
+  readonly sql?: string;
+
+  /**
+   * How long a run may take before it is stopped and alarms.
+   *
+   * @default Duration.minutes(30): Athena's default DML query timeout
+   */
+  readonly timeout?: Duration;
 }
 
 /** Properties of a {@link DataProduct}. */

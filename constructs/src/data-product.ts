@@ -30,7 +30,13 @@ import { createGlueTable } from './product/glueTable';
 import { createIngestPipe } from './product/ingestPipe';
 import { createIngestQueues } from './product/ingestQueues';
 import { createProductMonitoring, ProductAlarms } from './product/monitoring';
+import { createLatestStateTable, planLatestState } from './product/latestState';
 import { createNamedQueries, productQueries } from './product/namedQueries';
+import {
+  createScheduledQuery,
+  resolveScheduledQuery,
+  ScheduledQueryResources,
+} from './product/scheduledQuery';
 
 /** The enrichment function gets this long per batch; the buffer's visibility timeout follows. */
 const ENRICHMENT_TIMEOUT = Duration.seconds(60);
@@ -41,7 +47,9 @@ const ENRICHMENT_TIMEOUT = Duration.seconds(60);
  * Firehose (Parquet, partitioned by event date) -> the Glue table (with
  * partition projection) -> saved Athena queries; invalid events go to a
  * quarantine queue with their validation errors; alarms from the SLA and a
- * dashboard. Shared resources come from its {@link DataDomain}.
+ * dashboard. Shared resources come from its {@link DataDomain}. Optional,
+ * off by default: a latest-state table per key (`latestState`) and a
+ * scheduled Athena query (`scheduledQuery`).
  */
 export class DataProduct extends Construct {
   /** Builds a product from its `data-product.yaml` (checked with its schemas first). */
@@ -77,6 +85,10 @@ export class DataProduct extends Construct {
   readonly namedQueries: readonly CfnNamedQuery[];
   readonly alarms: ProductAlarms;
   readonly dashboard: Dashboard;
+  /** Present when `latestState` is set: the newest row of each key. */
+  readonly latestStateTable?: ITable;
+  /** Present when `scheduledQuery` is set. */
+  readonly scheduledQuery?: ScheduledQueryResources;
 
   constructor(scope: Construct, id: string, props: DataProductProps) {
     super(scope, id);
@@ -99,6 +111,23 @@ export class DataProduct extends Construct {
     const bufferInterval = resolveBufferInterval(loaded, props.bufferInterval);
     const logRetention = props.logRetention ?? RetentionDays.ONE_YEAR;
     const removalPolicy = domain.removalPolicy;
+    const resourceName = `datamesh-${contract.domain}-${contract.name}`;
+    // Options are checked before anything is created, so a bad one fails fast.
+    const latestStatePlan = props.latestState
+      ? planLatestState(loaded, layout, props.latestState.keyField)
+      : undefined;
+    const queries = productQueries(contract, layout);
+    const scheduled = props.scheduledQuery
+      ? {
+          options: props.scheduledQuery,
+          query: resolveScheduledQuery(
+            loaded.file,
+            contract.name,
+            queries,
+            props.scheduledQuery,
+          ),
+        }
+      : undefined;
 
     this.schemas = publishEventSchemas(this, domain, loaded);
 
@@ -137,10 +166,19 @@ export class DataProduct extends Construct {
     });
     this.table = table;
     domain.applyRetention(layout.dataPrefix, contract.retention.days);
+    this.latestStateTable = latestStatePlan
+      ? createLatestStateTable(this, {
+          tableName: `${resourceName}-latest`,
+          plan: latestStatePlan,
+          key: domain.key,
+          removalPolicy,
+        })
+      : undefined;
 
     this.enrichmentFunction = createEnrichmentFunction(this, {
       config: buildEnrichmentHandlerConfig(loaded, layout, {
         maxEventBytes: props.maxEventBytes,
+        latestState: latestStatePlan,
       }),
       key: domain.key,
       bus: domain.eventBus,
@@ -152,6 +190,7 @@ export class DataProduct extends Construct {
               cacheTtl: props.referenceCacheTtl ?? Duration.minutes(5),
             }
           : undefined,
+      latestStateTable: this.latestStateTable,
       piiHashKey:
         layout.hashedFields.length > 0 ? domain.piiHashKey() : undefined,
       memorySize: props.memorySize ?? 1024,
@@ -174,7 +213,7 @@ export class DataProduct extends Construct {
     this.deliveryStream = delivery.stream;
 
     this.pipe = createIngestPipe(this, {
-      name: `datamesh-${contract.domain}-${contract.name}`.slice(0, 64),
+      name: resourceName.slice(0, 64),
       queue: queues.buffer,
       enrichment: this.enrichmentFunction,
       stream: delivery.stream,
@@ -186,7 +225,7 @@ export class DataProduct extends Construct {
     });
 
     this.namedQueries = createNamedQueries(this, {
-      queries: productQueries(contract, layout),
+      queries,
       database: layout.database,
       workgroup: domain.workgroupName,
     });
@@ -206,6 +245,23 @@ export class DataProduct extends Construct {
     });
     this.alarms = monitoring.alarms;
     this.dashboard = monitoring.dashboard;
+
+    this.scheduledQuery = scheduled
+      ? createScheduledQuery(this, {
+          name: resourceName,
+          query: scheduled.query,
+          schedule: scheduled.options.schedule,
+          timeout: scheduled.options.timeout,
+          layout,
+          workgroup: domain.workgroup,
+          dataLake: domain.dataLakeBucket,
+          results: domain.athenaResultsBucket,
+          key: domain.key,
+          alarmTopic: domain.alarmTopic,
+          removalPolicy,
+          logRetention,
+        })
+      : undefined;
   }
 }
 

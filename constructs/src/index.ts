@@ -10,6 +10,7 @@ export * from './data-domain';
 export * from './data-domain-props';
 export * from './data-product';
 export * from './data-product-props';
+export type { ScheduledQueryResources } from './product/scheduledQuery';
 export * from './contract/loadDataProductContract';
 export * from './glue/glueTypeMapping';
 export * from './glue/tableLayout';

@@ -16,6 +16,7 @@ import { LogGroup, LogStream, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { partitionPathTemplate, TableLayout } from '../glue/tableLayout';
+import { glueTableArns } from '../glue/glueTableArns';
 
 export interface DeliveryStreamResources {
   readonly stream: CfnDeliveryStream;
@@ -91,19 +92,7 @@ export function createDeliveryStream(
         'glue:GetTableVersion',
         'glue:GetTableVersions',
       ],
-      resources: [
-        stack.formatArn({ service: 'glue', resource: 'catalog' }),
-        stack.formatArn({
-          service: 'glue',
-          resource: 'database',
-          resourceName: layout.database,
-        }),
-        stack.formatArn({
-          service: 'glue',
-          resource: 'table',
-          resourceName: `${layout.database}/${layout.table}`,
-        }),
-      ],
+      resources: glueTableArns(stack, layout),
     }),
   );
   logGroup.grantWrite(role);

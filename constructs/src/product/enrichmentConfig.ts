@@ -2,7 +2,10 @@ import { resolveEvents } from '@financial-data-mesh/plugin-data-mesh-common';
 import { LoadedDataProductContract } from '../contract/loadDataProductContract';
 import { toAjvSchema } from '../contract/toAjvSchema';
 import { TableLayout } from '../glue/tableLayout';
-import { EnrichmentHandlerConfig } from '../runtime/enrich/config';
+import {
+  EnrichmentHandlerConfig,
+  LatestStateConfig,
+} from '../runtime/enrich/config';
 
 /** EventBridge's own limit on an event: anything larger never reached the bus. */
 export const DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
@@ -11,7 +14,11 @@ export const DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
 export function buildEnrichmentHandlerConfig(
   loaded: LoadedDataProductContract,
   layout: TableLayout,
-  options: { readonly maxEventBytes?: number } = {},
+  options: {
+    readonly maxEventBytes?: number;
+    /** From `planLatestState`, when the product keeps a latest-state table. */
+    readonly latestState?: LatestStateConfig;
+  } = {},
 ): EnrichmentHandlerConfig {
   const { contract } = loaded;
   return {
@@ -37,5 +44,6 @@ export function buildEnrichmentHandlerConfig(
         }
       : undefined,
     maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
+    latestState: options.latestState,
   };
 }

@@ -38,6 +38,8 @@ export interface EnrichmentFunctionProps {
     readonly keyAttribute: string;
     readonly cacheTtl: Duration;
   };
+  /** Present when the product keeps a latest-state table. */
+  readonly latestStateTable?: ITable;
   /** Present when PII is hashed. */
   readonly piiHashKey?: ISecret;
   readonly memorySize: number;
@@ -52,7 +54,8 @@ export interface EnrichmentFunctionProps {
  * product's `config.json` (schemas, column plan), packaged by a local
  * "bundling" step that only copies files, so synth needs no esbuild or
  * Docker. Its role may only write its own log group, read reference items
- * by key and put quarantine events on the domain bus.
+ * by key, put quarantine events on the domain bus and batch-write its
+ * latest-state table.
  */
 export function createEnrichmentFunction(
   scope: Construct,
@@ -97,6 +100,12 @@ export function createEnrichmentFunction(
       props.reference.cacheTtl.toSeconds(),
     );
   }
+  if (props.latestStateTable) {
+    // Writes only: the handler never reads its state back.
+    props.latestStateTable.grant(role, 'dynamodb:BatchWriteItem');
+    environment[ENRICHMENT_ENV.latestStateTableName] =
+      props.latestStateTable.tableName;
+  }
   if (props.piiHashKey) {
     // A dynamic reference: CloudFormation resolves it at deploy time, so the
     // key is never in the template; at rest it is encrypted with the domain key.
@@ -132,7 +141,8 @@ export function createEnrichmentFunction(
     logGroup,
     reservedConcurrentExecutions: props.reservedConcurrency,
   });
-  // The role reads the key for the reference table and the environment.
+  // DynamoDB decrypts the table keys of the reference and latest-state tables
+  // with the caller's kms:Decrypt; Lambda decrypts the environment with it too.
   props.key.grantDecrypt(role);
   fn.node.addDependency(role);
 

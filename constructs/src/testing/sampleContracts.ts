@@ -5,6 +5,7 @@ import {
 } from '../contract/loadDataProductContract';
 import { planTableLayout } from '../glue/tableLayout';
 import { buildEnrichmentHandlerConfig } from '../product/enrichmentConfig';
+import { planLatestState } from '../product/latestState';
 import { EnrichmentHandlerConfig } from '../runtime/enrich/config';
 
 /** The repository's sample domains. */
@@ -25,7 +26,11 @@ export function loadSampleContract(
 /** The enrichment handler's configuration of a sample product, as the construct writes it. */
 export function sampleHandlerConfig(
   domain: 'trading' | 'credit' | 'customer',
-  options: { readonly maxEventBytes?: number } = {},
+  options: {
+    readonly maxEventBytes?: number;
+    /** Keep a latest-state table keyed by this field. */
+    readonly latestStateKeyField?: string;
+  } = {},
 ): EnrichmentHandlerConfig {
   const loaded = loadSampleContract(domain);
   const classification = loaded.contract.classification;
@@ -33,5 +38,10 @@ export function sampleHandlerConfig(
     hashPii:
       classification === 'confidential' || classification === 'restricted',
   });
-  return buildEnrichmentHandlerConfig(loaded, layout, options);
+  return buildEnrichmentHandlerConfig(loaded, layout, {
+    maxEventBytes: options.maxEventBytes,
+    latestState: options.latestStateKeyField
+      ? planLatestState(loaded, layout, options.latestStateKeyField)
+      : undefined,
+  });
 }

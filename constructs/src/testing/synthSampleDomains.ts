@@ -1,6 +1,10 @@
-import { App } from 'aws-cdk-lib';
+import { App, Duration, TimeZone } from 'aws-cdk-lib';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { Template } from 'aws-cdk-lib/assertions';
-import { SampleDomainsStack } from '../../examples/sampleDomainsStack';
+import {
+  SampleDomainsStack,
+  SampleDomainsStackProps,
+} from '../../examples/sampleDomainsStack';
 
 /** The sample domains synthesised once, for a test file to share. */
 export interface SynthesisedSampleDomains {
@@ -12,12 +16,53 @@ export interface SynthesisedSampleDomains {
 
 export function synthSampleDomains(
   context: Record<string, unknown> = {},
+  props: SampleDomainsStackProps = {},
 ): SynthesisedSampleDomains {
   const app = new App({ context });
-  const stack = new SampleDomainsStack(app, 'SampleDomains');
+  const stack = new SampleDomainsStack(app, 'SampleDomains', props);
   const assembly = app.synth();
   const template = Template.fromJSON(
     assembly.getStackByName(stack.stackName).template,
   );
   return { app, stack, assembly, template };
 }
+
+/**
+ * The sample domains with both optional features on, each product keyed
+ * and scheduled its own way: a saved query by default, a saved query by
+ * name, and the product's own SQL.
+ */
+export const SAMPLE_DOMAINS_WITH_OPTIONS: SampleDomainsStackProps = {
+  optionsFor: contract => {
+    switch (contract.name) {
+      case 'trade-executions':
+        return {
+          latestState: { keyField: 'trade_id' },
+          scheduledQuery: {
+            schedule: ScheduleExpression.cron({
+              minute: '0',
+              hour: '6',
+              timeZone: TimeZone.EUROPE_LONDON,
+            }),
+          },
+        };
+      case 'credit-decisions':
+        return {
+          latestState: { keyField: 'application_id' },
+          scheduledQuery: {
+            schedule: ScheduleExpression.rate(Duration.hours(1)),
+            query: 'daily-aggregates',
+          },
+        };
+      default:
+        return {
+          // A PII field: the state is keyed by its hash, as in the data lake.
+          latestState: { keyField: 'customer_id' },
+          scheduledQuery: {
+            schedule: ScheduleExpression.rate(Duration.days(1)),
+            sql: 'SELECT kyc_status, count(*) AS customers FROM "customer"."customer_onboarding" GROUP BY 1',
+          },
+        };
+    }
+  },
+};

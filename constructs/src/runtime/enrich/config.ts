@@ -58,6 +58,18 @@ export interface EnrichmentHandlerConfig {
   };
   /** Events larger than this (bytes, the whole EventBridge envelope) are quarantined. */
   readonly maxEventBytes: number;
+  /** Present when the product keeps a latest-state table. */
+  readonly latestState?: LatestStateConfig;
+}
+
+/** How rows are written to the latest-state table. */
+export interface LatestStateConfig {
+  /** The row column whose value (as a string) is the item's partition key. */
+  readonly keyColumn: string;
+  /** The TTL attribute: epoch seconds after which DynamoDB deletes the item. */
+  readonly expiresAtAttribute: string;
+  /** Seconds an item lives after its event time: the contract's retention. */
+  readonly retentionSeconds: number;
 }
 
 /** Columns every table gets from the EventBridge envelope, in order. */

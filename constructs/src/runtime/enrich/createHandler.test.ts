@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import {
   AwsJsonLoopbackServer,
+  InMemoryDynamoDbTables,
   loopbackClientConfig,
 } from '../../testing/awsJsonLoopbackServer';
 import { sampleHandlerConfig } from '../../testing/sampleContracts';
@@ -38,6 +39,7 @@ function envelope(
   detailType: string,
   detail: Record<string, unknown>,
   source = 'com.fintech.trading',
+  time = '2026-11-25T09:30:12Z',
 ) {
   return {
     version: '0',
@@ -45,7 +47,7 @@ function envelope(
     'detail-type': detailType,
     source,
     account: '111111111111',
-    time: '2026-11-25T09:30:12Z',
+    time,
     region: 'eu-central-1',
     resources: [],
     detail,
@@ -74,12 +76,15 @@ describe('enrichment handler', () => {
   let failPutEvents: boolean;
   let unprocessedOnce: boolean;
   let metricLines: string[];
+  let latestTables: InMemoryDynamoDbTables;
 
   beforeEach(async () => {
     failPutEvents = false;
     unprocessedOnce = false;
     metricLines = [];
+    latestTables = new InMemoryDynamoDbTables({ latest: 'trade_id' });
     server = await AwsJsonLoopbackServer.start({
+      'DynamoDB_20120810.BatchWriteItem': latestTables.batchWriteItem,
       'AWSEvents.PutEvents': input =>
         failPutEvents
           ? {
@@ -123,7 +128,7 @@ describe('enrichment handler', () => {
 
   const handlerFor = (
     domain: 'trading' | 'credit' | 'customer',
-    options: { maxEventBytes?: number } = {},
+    options: { maxEventBytes?: number; latestStateKeyField?: string } = {},
   ) =>
     createEnrichmentHandler(
       sampleHandlerConfig(domain, options),
@@ -133,6 +138,7 @@ describe('enrichment handler', () => {
         REFERENCE_KEY_ATTRIBUTE:
           domain === 'trading' ? 'instrument' : 'segment',
         PII_HASH_KEY: HASH_KEY,
+        LATEST_STATE_TABLE_NAME: 'latest',
       },
       {
         eventBridge: new EventBridgeClient(loopbackClientConfig(server)),
@@ -199,6 +205,8 @@ describe('enrichment handler', () => {
     // Reference data for both instruments in one BatchGetItem.
     expect(server.callsOf('DynamoDB_20120810.BatchGetItem')).toHaveLength(1);
     expect(server.callsOf('AWSEvents.PutEvents')).toHaveLength(0);
+    // No latest-state table unless the product asks for one.
+    expect(server.callsOf('DynamoDB_20120810.BatchWriteItem')).toHaveLength(0);
     expect(lastMetrics()).toMatchObject({
       Domain: 'trading',
       DataProduct: 'trade-executions',
@@ -418,6 +426,111 @@ describe('enrichment handler', () => {
       decision: 'DECLINED',
       reason_codes: ['AB12', 'CD34'],
       customer_id: hmac('C000000001'),
+    });
+  });
+  describe('with a latest-state table', () => {
+    const RETENTION_SECONDS = 2555 * 86_400;
+    const stateHandler = () =>
+      handlerFor('trading', { latestStateKeyField: 'trade_id' });
+    const cancelled = (n: number) => ({
+      trade_id: `T-${n}`,
+      instrument: 'DE0007164600',
+      reason: 'VENUE_BUST',
+      cancelled_by: 'E2000',
+      cancelled_at: '2026-11-25T09:31:00Z',
+    });
+
+    it('writes the newest valid row of each key, PII hashed, expiring after the retention', async () => {
+      const handler = stateHandler();
+      const invalid = { ...trade(3), quantity: -1 };
+      const records = await handler([
+        message(
+          envelope(
+            'e-2',
+            'TradeCancelled',
+            cancelled(1),
+            undefined,
+            '2026-11-25T09:31:00Z',
+          ),
+          1,
+        ),
+        // Older than the cancellation though later in the batch: not the state.
+        message(envelope('e-1', 'TradeExecuted', trade(1)), 2),
+        message(envelope('e-3', 'TradeExecuted', trade(2)), 3),
+        message(envelope('e-4', 'TradeExecuted', invalid), 4),
+      ]);
+
+      expect(records.map(record => record.event_id)).toEqual([
+        'e-2',
+        'e-1',
+        'e-3',
+      ]);
+      const writes = server.callsOf('DynamoDB_20120810.BatchWriteItem');
+      expect(writes).toHaveLength(1);
+      expect(writes[0].RequestItems.latest).toHaveLength(2);
+      expect(latestTables.size('latest')).toBe(2);
+      const eventTime = Date.parse('2026-11-25T09:31:00Z');
+      expect(latestTables.item('latest', 'T-1')).toMatchObject({
+        trade_id: { S: 'T-1' },
+        event_id: { S: 'e-2' },
+        event_type: { S: 'TradeCancelled' },
+        event_time: { N: String(eventTime) },
+        cancelled_by: { S: hmac('E2000') },
+        quantity: { NULL: true },
+        issuer_name: { S: 'SAP SE' },
+        state_expires_at: {
+          N: String(Math.floor(eventTime / 1000) + RETENTION_SECONDS),
+        },
+      });
+      expect(latestTables.item('latest', 'T-2')).toMatchObject({
+        trader_id: { S: hmac('E1002') },
+        quantity: { N: '100' },
+      });
+      expect(latestTables.item('latest', 'T-3')).toBeUndefined();
+    });
+
+    it('keeps the later row of a key when the event times tie', async () => {
+      const handler = stateHandler();
+      await handler([
+        message(envelope('e-1', 'TradeExecuted', trade(1)), 1),
+        message(envelope('e-2', 'TradeCancelled', cancelled(1)), 2),
+      ]);
+      expect(latestTables.item('latest', 'T-1')?.event_id).toEqual({
+        S: 'e-2',
+      });
+    });
+
+    it('writes 25 items a request and retries the items DynamoDB left unprocessed', async () => {
+      latestTables.unprocessedNext = 5;
+      const handler = stateHandler();
+      const batch = Array.from({ length: 60 }, (_, n) =>
+        message(envelope(`e-${n}`, 'TradeExecuted', trade(n)), n),
+      );
+      await handler(batch);
+      const sizes = server
+        .callsOf('DynamoDB_20120810.BatchWriteItem')
+        .map(call => call.RequestItems.latest.length);
+      expect(sizes.slice(0, 3).sort()).toEqual([10, 25, 25]);
+      expect(sizes.slice(3)).toEqual([5]);
+      expect(latestTables.size('latest')).toBe(60);
+    });
+
+    it('fails the batch when the table keeps items unprocessed, so SQS delivers it again', async () => {
+      latestTables.unprocessedNext = Number.MAX_SAFE_INTEGER;
+      const handler = stateHandler();
+      await expect(
+        handler([message(envelope('e-1', 'TradeExecuted', trade(1)), 1)]),
+      ).rejects.toThrow(
+        /1 latest-state items still unprocessed by latest after 5 attempts/,
+      );
+    });
+
+    it('writes nothing when no event of the batch is valid', async () => {
+      const handler = stateHandler();
+      await handler([message('{not json', 1)]);
+      expect(server.callsOf('DynamoDB_20120810.BatchWriteItem')).toHaveLength(
+        0,
+      );
     });
   });
 });

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EventPublisher } from '../../publisher/EventPublisher';
 import { EnrichmentHandlerConfig, QUARANTINE_SOURCE } from './config';
 import { ENRICHMENT_ENV } from './environment';
+import { DynamoDbLatestState } from './latestState';
 import { BatchCounts, toEmbeddedMetrics } from './metrics';
 import { BatchProcessor, createBatchProcessor } from './processBatch';
 import { EventBridgeQuarantine } from './quarantine';
@@ -46,12 +47,18 @@ export function createEnrichmentHandler(
     source: QUARANTINE_SOURCE,
     client: clients.eventBridge,
   });
+  // One client for the reference and latest-state tables, created only if one is used.
+  let documentClient: DynamoDBDocumentClient | undefined;
+  const dynamoDb = () =>
+    (documentClient ??= DynamoDBDocumentClient.from(
+      clients.dynamoDb ?? new DynamoDBClient({}),
+      // Rows carry null for absent values; undefined never reaches DynamoDB.
+      { marshallOptions: { removeUndefinedValues: true } },
+    ));
   const referenceData = config.enrichment
     ? new CachedReferenceData(
         new DynamoDbReferenceSource(
-          DynamoDBDocumentClient.from(
-            clients.dynamoDb ?? new DynamoDBClient({}),
-          ),
+          dynamoDb(),
           required(ENRICHMENT_ENV.referenceTableName),
           required(ENRICHMENT_ENV.referenceKeyAttribute),
         ),
@@ -63,6 +70,13 @@ export function createEnrichmentHandler(
         },
       )
     : undefined;
+  const latestState = config.latestState
+    ? new DynamoDbLatestState(
+        dynamoDb(),
+        required(ENRICHMENT_ENV.latestStateTableName),
+        config.latestState,
+      )
+    : undefined;
   const dimensions = { Domain: config.domain, DataProduct: config.dataProduct };
   return createBatchProcessor({
     config,
@@ -70,6 +84,7 @@ export function createEnrichmentHandler(
     transform: createRecordTransformer(config, env[ENRICHMENT_ENV.piiHashKey]),
     referenceData,
     quarantine: new EventBridgeQuarantine(publisher, busName, config),
+    latestState,
     recordMetrics: (counts: BatchCounts) =>
       writeLine(toEmbeddedMetrics(counts, dimensions, Date.now())),
   });

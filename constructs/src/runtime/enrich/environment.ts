@@ -6,6 +6,8 @@ export const ENRICHMENT_ENV = {
   referenceKeyAttribute: 'REFERENCE_KEY_ATTRIBUTE',
   /** Seconds a reference item (or its absence) stays cached. */
   referenceCacheTtlSeconds: 'REFERENCE_CACHE_TTL_SECONDS',
+  /** DynamoDB latest-state table; absent when the product keeps none. */
+  latestStateTableName: 'LATEST_STATE_TABLE_NAME',
   /** The domain bus that receives quarantined events. */
   quarantineBusName: 'QUARANTINE_EVENT_BUS_NAME',
   /** Key of the PII hash (HMAC); absent when the product hashes nothing. */

@@ -4,6 +4,7 @@ import {
   isEventEnvelope,
   PipeSqsMessage,
 } from './eventEnvelope';
+import { LatestStateSink } from './latestState';
 import { BatchCounts } from './metrics';
 import { QuarantinedEvent, QuarantineSink } from './quarantine';
 import { CachedReferenceData } from './referenceData';
@@ -17,6 +18,8 @@ export interface BatchProcessorDependencies {
   /** Absent when the product has no enrichment. */
   readonly referenceData?: CachedReferenceData;
   readonly quarantine: QuarantineSink;
+  /** Absent when the product keeps no latest-state table. */
+  readonly latestState?: LatestStateSink;
   readonly recordMetrics: (counts: BatchCounts) => void;
 }
 
@@ -30,13 +33,21 @@ export type BatchProcessor = (
  * valid ones and are never dropped: they go to the quarantine with their
  * problems, and only once the quarantine has them does the batch succeed
  * (otherwise the error fails the batch and SQS delivers it again).
- * Duplicates within a batch (same event id) are delivered once.
+ * Duplicates within a batch (same event id) are delivered once. With a
+ * latest-state table, the batch succeeds only once its rows are stored
+ * there too.
  */
 export function createBatchProcessor(
   dependencies: BatchProcessorDependencies,
 ): BatchProcessor {
-  const { config, validate, transform, referenceData, quarantine } =
-    dependencies;
+  const {
+    config,
+    validate,
+    transform,
+    referenceData,
+    quarantine,
+    latestState,
+  } = dependencies;
   const keyPath = config.enrichment?.keyField.split('.');
 
   return async messages => {
@@ -124,7 +135,11 @@ export function createBatchProcessor(
       return transform(event, reference);
     });
 
-    await quarantine.put(rejected);
+    // Independent stores: write both at once; either failing fails the batch.
+    await Promise.all([
+      quarantine.put(rejected),
+      records.length > 0 ? latestState?.write(records) : undefined,
+    ]);
     dependencies.recordMetrics({
       ReceivedEvents: messages.length,
       DeliveredEvents: records.length,
