@@ -11,6 +11,12 @@ export * from './data-domain-props';
 export * from './data-product';
 export * from './data-product-props';
 export type { ScheduledQueryResources } from './product/scheduledQuery';
+export type { ProductAlarms } from './product/monitoring';
+export type {
+  ValuePlan,
+  StructFieldPlan,
+  PartitionPlan,
+} from './runtime/enrich/config';
 export * from './contract/loadDataProductContract';
 export * from './glue/glueTypeMapping';
 export * from './glue/tableLayout';

@@ -21,6 +21,7 @@ export type ValuePlan =
     }
   | { readonly kind: 'array'; readonly items: ValuePlan };
 
+/** One field of a struct column and how its value is converted. */
 export interface StructFieldPlan {
   /** The property name in the event. */
   readonly from: string;
