@@ -18,7 +18,8 @@ export interface DataDomainProps {
 
   /**
    * The most data one Athena query of the workgroup may scan; larger
-   * queries are cancelled. Must be at least 10 MiB.
+   * queries are cancelled. Must be at least 10,000,000 bytes (Athena's
+   * minimum), or the constructor throws.
    *
    * @default - 10 GiB: a day of a busy product, and a cap on a runaway query's cost
    */

@@ -28,6 +28,30 @@ describe('DataDomain', () => {
     ).toThrow(/"Trading_Desk" is not a valid domain name/);
   });
 
+  it("rejects a bytes-scanned cutoff below Athena's minimum, with the name problem too", () => {
+    const { stack } = domainStack();
+    expect(
+      () =>
+        new DataDomain(stack, 'Domain', {
+          domain: 'Trading_Desk',
+          bytesScannedCutoffPerQuery: Size.mebibytes(5),
+        }),
+    ).toThrow(
+      /"Trading_Desk" is not a valid domain name.*; bytesScannedCutoffPerQuery is 5242880 bytes; Athena needs at least 10000000 bytes/,
+    );
+  });
+
+  it('sets the workgroup cutoff it is given', () => {
+    const { stack } = domainStack();
+    new DataDomain(stack, 'Domain', {
+      domain: 'trading',
+      bytesScannedCutoffPerQuery: Size.gibibytes(1),
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::Athena::WorkGroup', {
+      WorkGroupConfiguration: { BytesScannedCutoffPerQuery: 1073741824 },
+    });
+  });
+
   describe('removal guard', () => {
     it('retains data when DESTROY is asked without the context flag, and says why', () => {
       const { stack } = domainStack();

@@ -38,6 +38,18 @@ import {
 import { createSecureTable } from './storage/secureTable';
 
 const DEFAULT_BYTES_SCANNED_CUTOFF = Size.gibibytes(10);
+/** Athena's smallest per-query cutoff (the API's minimum, in bytes). */
+const MIN_BYTES_SCANNED_CUTOFF = 10_000_000;
+
+function checkBytesScannedCutoff(cutoff: Size | undefined): string | undefined {
+  if (cutoff === undefined) {
+    return undefined;
+  }
+  const bytes = cutoff.toBytes();
+  return bytes >= MIN_BYTES_SCANNED_CUTOFF
+    ? undefined
+    : `bytesScannedCutoffPerQuery is ${bytes} bytes; Athena needs at least ${MIN_BYTES_SCANNED_CUTOFF} bytes (10 MB)`;
+}
 
 const ACCESS_LOG_BUCKET_ACKNOWLEDGEMENTS = [
   {
@@ -125,9 +137,12 @@ export class DataDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: DataDomainProps) {
     super(scope, id);
-    const problem = checkName('domain', props.domain);
-    if (problem) {
-      throw new Error(`DataDomain ${id}: ${problem}`);
+    const problems = [
+      checkName('domain', props.domain),
+      checkBytesScannedCutoff(props.bytesScannedCutoffPerQuery),
+    ].filter(problem => problem !== undefined);
+    if (problems.length > 0) {
+      throw new Error(`DataDomain ${id}: ${problems.join('; ')}`);
     }
     this.domainName = props.domain;
     this.removalPolicy = resolveRemovalPolicy(this, props.removalPolicy);
