@@ -15,10 +15,10 @@
 import { fork } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { SchemasClient } from '@aws-sdk/client-schemas';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import autocannon from 'autocannon';
 import { AwsRegistrySource } from '../src/sources/aws/AwsRegistrySource';
+import { newSchemasClient } from '../src/sources/createSources';
 import { buildSnapshot } from '../src/snapshot/buildSnapshot';
 import { dataMeshPlugin } from '../src/plugin';
 
@@ -73,11 +73,16 @@ async function main() {
   const server = await startLoopbackProcess();
   const source = new AwsRegistrySource({
     id: 'bench',
-    client: new SchemasClient({
-      region: 'eu-west-1',
-      endpoint: server.endpoint,
-      credentials: { accessKeyId: 'AKIABENCH', secretAccessKey: 'bench' },
-    }),
+    // The production client (keep-alive pool sized to the concurrency).
+    client: newSchemasClient(
+      {
+        region: 'eu-west-1',
+        endpoint: server.endpoint,
+        maxAttempts: 6,
+        concurrency: CONCURRENCY,
+      },
+      { accessKeyId: 'AKIABENCH', secretAccessKey: 'bench' },
+    ),
     region: 'eu-west-1',
     concurrency: CONCURRENCY,
   });

@@ -1,6 +1,6 @@
 import { Agent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
-import { SchemasClient } from '@aws-sdk/client-schemas';
+import { SchemasClient, SchemasClientConfig } from '@aws-sdk/client-schemas';
 import { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import {
   DirectoryRegistrySource,
@@ -40,13 +40,27 @@ async function createSchemasClient(
   const credentials = await credentialsManager.getCredentialProvider(
     config.accountId ? { accountId: config.accountId } : {},
   );
-  // Enough sockets for the configured concurrency; the SDK's default (50)
-  // would otherwise queue requests behind each other silently.
+  return newSchemasClient(config, credentials.sdkCredentialProvider);
+}
+
+/**
+ * The Schemas client of one AWS source: standard retries, and one
+ * keep-alive socket per request the source may have in flight (the SDK's
+ * default pool of 50 would otherwise queue requests behind each other
+ * silently). Exported so the benchmark measures this very client.
+ */
+export function newSchemasClient(
+  config: Pick<
+    AwsSourceConfig,
+    'region' | 'endpoint' | 'maxAttempts' | 'concurrency'
+  >,
+  credentials: SchemasClientConfig['credentials'],
+): SchemasClient {
   const agentOptions = { keepAlive: true, maxSockets: config.concurrency };
   return new SchemasClient({
     region: config.region,
     endpoint: config.endpoint,
-    credentials: credentials.sdkCredentialProvider,
+    credentials,
     maxAttempts: config.maxAttempts,
     retryMode: 'standard',
     requestHandler: new NodeHttpHandler({
