@@ -19,6 +19,7 @@ import {
   readEventSchema,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { z } from 'zod';
+import { loadOpenApiSpec } from './schema/openapiSpec';
 import { SnapshotService } from './services/SnapshotService';
 import { IndexedEvent } from './snapshot/DataMeshSnapshot';
 
@@ -74,6 +75,11 @@ export async function createRouter(
   router.get('/health', (_req, res) => {
     const report = snapshots.health();
     res.status(report.status === 'starting' ? 503 : 200).json(report);
+  });
+
+  const openApiSpec = loadOpenApiSpec();
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApiSpec);
   });
 
   router.use(async (req, _res, next) => {

@@ -1,0 +1,299 @@
+import { resolve } from 'node:path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import request from 'supertest';
+import { dataMeshPlugin } from './plugin';
+import { createRouter } from './router';
+import { loadOpenApiSpec } from './schema/openapiSpec';
+
+/**
+ * The contract test: every route of the running plugin is in the OpenAPI
+ * document, and what it answers (status and body) is what the document
+ * says, down to undocumented fields (the schemas are closed).
+ */
+
+const examples = resolve(__dirname, '../../../examples/registry');
+const BASE = '/api/data-mesh';
+
+type Json = Record<string, any>;
+const spec = loadOpenApiSpec() as Json;
+
+/** Compiles the response schemas with ajv, component refs resolved. */
+function responseValidators() {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  // Component refs point into `$defs` of one schema document, so ajv can
+  // resolve them without reading the OpenAPI-only keywords around them.
+  const rewrite = (value: unknown): any =>
+    JSON.parse(
+      JSON.stringify(value).replaceAll(
+        '"#/components/schemas/',
+        '"openapi#/$defs/',
+      ),
+    );
+  ajv.addSchema({ $id: 'openapi', $defs: rewrite(spec.components.schemas) });
+  const cache = new Map<string, ValidateFunction>();
+  return (method: string, path: string, status: number): ValidateFunction => {
+    const key = `${method} ${path} ${status}`;
+    const operation = spec.paths[path]?.[method];
+    if (!operation) {
+      throw new Error(`${method.toUpperCase()} ${path} is not in openapi.yaml`);
+    }
+    let response = operation.responses[String(status)];
+    if (!response) {
+      throw new Error(
+        `${method.toUpperCase()} ${path} answered ${status}, which openapi.yaml does not document`,
+      );
+    }
+    if (response.$ref) {
+      response = spec.components.responses[response.$ref.split('/').pop()];
+    }
+    if (!cache.has(key)) {
+      cache.set(
+        key,
+        ajv.compile(rewrite(response.content['application/json'].schema)),
+      );
+    }
+    return cache.get(key)!;
+  };
+}
+
+async function startWith(sources: object[]) {
+  const { server } = await startTestBackend({
+    features: [
+      dataMeshPlugin,
+      mockServices.rootConfig.factory({ data: { dataMesh: { sources } } }),
+    ],
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if ((await request(server).get(`${BASE}/health`)).status === 200) {
+      return server;
+    }
+    await new Promise(r => setTimeout(r, 50));
+  }
+  throw new Error('data mesh snapshot never became ready');
+}
+
+/** A request, and the documented path template it must match. */
+interface Case {
+  readonly method: 'get' | 'post';
+  readonly url: string;
+  readonly path: string;
+  readonly status: number;
+  readonly auth?: string;
+}
+
+const TRADE = 'com.fintech.trading@TradeExecuted';
+const cases: Case[] = [
+  { method: 'get', url: '/openapi.json', path: '/openapi.json', status: 200 },
+  { method: 'get', url: '/health', path: '/health', status: 200 },
+  { method: 'post', url: '/refresh', path: '/refresh', status: 200 },
+  {
+    method: 'post',
+    url: '/refresh',
+    path: '/refresh',
+    status: 401,
+    auth: mockCredentials.none.header(),
+  },
+  { method: 'get', url: '/data-products', path: '/data-products', status: 200 },
+  {
+    method: 'get',
+    url: '/data-products?q=trade&classification=confidential&limit=1',
+    path: '/data-products',
+    status: 200,
+  },
+  {
+    method: 'get',
+    url: '/data-products?classification=secret',
+    path: '/data-products',
+    status: 400,
+  },
+  {
+    method: 'get',
+    url: '/data-products',
+    path: '/data-products',
+    status: 401,
+    auth: mockCredentials.none.header(),
+  },
+  {
+    method: 'get',
+    url: '/data-products/facets',
+    path: '/data-products/facets',
+    status: 200,
+  },
+  ...['trading/trade-executions', 'credit/credit-decisions'].map(product => ({
+    method: 'get' as const,
+    url: `/data-products/${product}`,
+    path: '/data-products/{domain}/{name}',
+    status: 200,
+  })),
+  {
+    method: 'get',
+    url: '/data-products/trading/no-such-product',
+    path: '/data-products/{domain}/{name}',
+    status: 404,
+  },
+  { method: 'get', url: '/events', path: '/events', status: 200 },
+  {
+    method: 'get',
+    url: '/events?unmanaged=true',
+    path: '/events',
+    status: 200,
+  },
+  {
+    method: 'get',
+    url: '/events?unmanaged=maybe',
+    path: '/events',
+    status: 400,
+  },
+  {
+    method: 'get',
+    url: `/events/trading/${TRADE}`,
+    path: '/events/{registry}/{schema}',
+    status: 200,
+  },
+  {
+    method: 'get',
+    url: '/events/trading/no.such@Event',
+    path: '/events/{registry}/{schema}',
+    status: 404,
+  },
+  {
+    method: 'get',
+    url: `/events/trading/${TRADE}/versions/1`,
+    path: '/events/{registry}/{schema}/versions/{version}',
+    status: 200,
+  },
+  {
+    method: 'get',
+    url: `/events/discovered-schemas/${encodeURIComponent('aws.payments@SettlementCompleted')}/versions/1`,
+    path: '/events/{registry}/{schema}/versions/{version}',
+    status: 200,
+  },
+  {
+    method: 'get',
+    url: `/events/trading/${TRADE}/versions/9`,
+    path: '/events/{registry}/{schema}/versions/{version}',
+    status: 404,
+  },
+  {
+    method: 'get',
+    url: '/events/credit/com.fintech.credit@CreditDecision/diff?from=1&to=2',
+    path: '/events/{registry}/{schema}/diff',
+    status: 200,
+  },
+  {
+    method: 'get',
+    url: `/events/trading/${TRADE}/diff?from=one&to=2`,
+    path: '/events/{registry}/{schema}/diff',
+    status: 400,
+  },
+  {
+    method: 'get',
+    url: '/snapshot',
+    path: '/snapshot',
+    status: 200,
+    auth: mockCredentials.service.header(),
+  },
+  {
+    method: 'get',
+    url: '/snapshot',
+    path: '/snapshot',
+    status: 403,
+    auth: mockCredentials.user.header(),
+  },
+];
+
+describe('the OpenAPI document', () => {
+  const validatorFor = responseValidators();
+  let server: Awaited<ReturnType<typeof startWith>>;
+  beforeAll(async () => {
+    server = await startWith([
+      { id: 'examples', type: 'directory', path: examples },
+    ]);
+  });
+
+  it('lists exactly the routes the router serves', async () => {
+    const router = await createRouter({
+      snapshots: {} as never,
+      httpAuth: {} as never,
+    });
+    const served = router.stack
+      .filter(layer => layer.route)
+      .flatMap(layer =>
+        Object.keys((layer.route as any).methods).map(
+          method => `${method} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      )
+      .sort();
+    const documented = Object.entries(spec.paths as Json)
+      .flatMap(([path, item]) =>
+        Object.keys(item).map(method => `${method} ${path}`),
+      )
+      .sort();
+    expect(served).toEqual(documented);
+  });
+
+  it.each(
+    cases.map(c => [`${c.method.toUpperCase()} ${c.url} -> ${c.status}`, c]),
+  )(
+    '%s matches the document',
+    async (_name, { method, url, path, status, auth }) => {
+      let call = request(server)[method](`${BASE}${url}`);
+      if (auth) {
+        call = call.set('Authorization', auth);
+      }
+      const res = await call;
+      expect(res.status).toBe(status);
+      const validate = validatorFor(method, path, status);
+      if (!validate(res.body)) {
+        throw new Error(
+          `${method.toUpperCase()} ${url} (${status}) does not match openapi.yaml:\n${JSON.stringify(validate.errors, null, 2)}`,
+        );
+      }
+    },
+  );
+
+  it('is closed: an undocumented or missing field fails the check', async () => {
+    const { body } = await request(server).get(
+      `${BASE}/data-products/trading/trade-executions`,
+    );
+    const validate = validatorFor('get', '/data-products/{domain}/{name}', 200);
+    expect(validate(body)).toBe(true);
+    expect(validate({ ...body, surprise: 1 })).toBe(false);
+    const { domain: _dropped, ...withoutDomain } = body;
+    expect(validate(withoutDomain)).toBe(false);
+    const eventWithExtra = { ...body.events[0], surprise: 1 };
+    expect(validate({ ...body, events: [eventWithExtra] })).toBe(false);
+    expect(validate({ ...body, classification: 'secret' })).toBe(false);
+  });
+
+  it('serves itself at /openapi.json', async () => {
+    const res = await request(server).get(`${BASE}/openapi.json`);
+    expect(res.body).toEqual(spec);
+  });
+
+  it('documents the 409 of a registry held by two sources', async () => {
+    const twoSources = await startWith([
+      { id: 'first', type: 'directory', path: examples },
+      { id: 'second', type: 'directory', path: examples },
+    ]);
+    const path = '/events/{registry}/{schema}';
+    const ambiguous = await request(twoSources).get(
+      `${BASE}/events/trading/${TRADE}`,
+    );
+    expect(ambiguous.status).toBe(409);
+    expect(validatorFor('get', path, 409)(ambiguous.body)).toBe(true);
+    const chosen = await request(twoSources).get(
+      `${BASE}/events/trading/${TRADE}?source=second`,
+    );
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.location.sourceId).toBe('second');
+    expect(validatorFor('get', path, 200)(chosen.body)).toBe(true);
+  });
+});
