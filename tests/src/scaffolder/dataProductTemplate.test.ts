@@ -201,6 +201,24 @@ describe('the data product template in a real scaffolder', () => {
     expect(testOutput).toMatch(/# pass 6\b/);
     expect(testOutput).toMatch(/# fail 0\b/);
 
+    // The CI's compatibility check: the committed schema against itself,
+    // and a base ref this clone lacks, which must fail rather than pass.
+    const compatibility = await runCommand(
+      process.execPath,
+      ['scripts/check-schema-compatibility.mjs', 'HEAD'],
+      { cwd: repository, timeoutMs: 60_000 },
+    );
+    expect(compatibility).toContain(
+      'schemas/payment-settled.json: FULL (0 change(s))',
+    );
+    await expect(
+      runCommand(
+        process.execPath,
+        ['scripts/check-schema-compatibility.mjs', 'origin/main'],
+        { cwd: repository, timeoutMs: 60_000 },
+      ),
+    ).rejects.toThrow(/Base ref "origin\/main" is not in this clone/);
+
     await runCommand('npx', ['cdk', 'synth', '--quiet', '--no-notices'], {
       cwd: repository,
       timeoutMs: 300_000,
@@ -228,6 +246,42 @@ describe('the data product template in a real scaffolder', () => {
       ]),
     );
   }, 1_200_000);
+
+  it('gives a GitLab repository GitLab CI instead of GitHub Actions (dry run)', async () => {
+    const result = await backend.dryRun({
+      ...answers,
+      name: 'card-chargebacks',
+      repoTarget: 'gitlab',
+      repoUrl: 'gitlab.com?owner=payments&repo=payments-card-chargebacks',
+    });
+    expect(result.steps.fetch).toBe('completed');
+    const files = result.files;
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        '.gitlab-ci.yml',
+        'README.md',
+        'catalog-info.yaml',
+      ]),
+    );
+    expect(Object.keys(files).filter(file => file.includes('.github'))).toEqual(
+      [],
+    );
+    const pipeline = parse(files['.gitlab-ci.yml']);
+    expect(pipeline.workflow.rules).toEqual([
+      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' },
+      { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' },
+    ]);
+    const script: string[] = pipeline.test.script;
+    expect(script).toEqual(
+      expect.arrayContaining(['npm test', 'npx cdk synth --quiet']),
+    );
+    expect(script.join('\n')).toContain(
+      'npm run check:compatibility -- "origin/$target"',
+    );
+    expect(files['README.md']).toContain(
+      '| `.gitlab-ci.yml` | Tests, synth and the compatibility check on every merge request. |',
+    );
+  }, 120_000);
 
   it('rejects answers that break the form rules before anything runs', async () => {
     const response = await backend.createTask({

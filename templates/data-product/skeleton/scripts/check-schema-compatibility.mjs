@@ -11,6 +11,22 @@ const { diffSchemas } = require('@financial-data-mesh/plugin-data-mesh-common');
 
 const base = process.argv[2] ?? 'origin/main';
 const allowBreaking = process.env.ALLOW_BREAKING_SCHEMA_CHANGE === 'true';
+
+// Without the base ref every schema would look new and pass unchecked.
+try {
+  execFileSync(
+    'git',
+    ['rev-parse', '--verify', '--quiet', `${base}^{commit}`],
+    {
+      stdio: 'ignore',
+    },
+  );
+} catch {
+  console.error(
+    `Base ref "${base}" is not in this clone; fetch it first (e.g. git fetch origin main) or pass another ref.`,
+  );
+  process.exit(2);
+}
 let breaking = 0;
 
 for (const file of readdirSync('schemas').filter(f => f.endsWith('.json'))) {

@@ -2,11 +2,15 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderGitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import dataMeshPlugin from '@financial-data-mesh/plugin-data-mesh-backend';
 import { catalogModuleLocalRepositories } from '@financial-data-mesh/plugin-catalog-backend-module-data-mesh';
 import dataMeshScaffolderModule from '@financial-data-mesh/plugin-scaffolder-backend-module-data-mesh';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parse } from 'yaml';
 
 // eslint-disable-next-line no-restricted-syntax -- tests run from source
 export const REPO_ROOT = join(__dirname, '../../../..');
@@ -38,6 +42,9 @@ export async function startScaffolderBackend(repositoriesDir: string) {
       catalogModuleLocalRepositories,
       scaffolderEntityModel,
       scaffolderPlugin,
+      // The template's publish steps for GitHub and GitLab, as `npm start` has them.
+      scaffolderGithubModule,
+      scaffolderGitlabModule,
       dataMeshPlugin,
       dataMeshScaffolderModule,
       mockServices.rootConfig.factory({
@@ -114,6 +121,51 @@ export async function startScaffolderBackend(repositoriesDir: string) {
         }),
       });
     },
+    /**
+     * Runs the template through the scaffolder's dry-run API (the template
+     * directory sent as its contents): each step's status, the files the
+     * run would publish, and the log. Publishing actions do not run.
+     */
+    async dryRun(values: Record<string, unknown>) {
+      const response = await fetch(`${api}/scaffolder/v2/dry-run`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          template: parse(readFileSync(TEMPLATE_FILE, 'utf8')),
+          values,
+          secrets: {},
+          directoryContents: listTemplateFiles(dirname(TEMPLATE_FILE)),
+        }),
+      });
+      if (!response.ok) {
+        throw new Error(
+          `dry run answered ${response.status}: ${await response.text()}`,
+        );
+      }
+      const result = (await response.json()) as {
+        log: Array<{
+          body: { message?: string; stepId?: string; status?: string };
+        }>;
+        directoryContents: Array<{ path: string; base64Content: string }>;
+      };
+      const steps: Record<string, string> = {};
+      for (const { body } of result.log) {
+        if (body.stepId && body.status) {
+          steps[body.stepId] = body.status;
+        }
+      }
+      const files = Object.fromEntries(
+        result.directoryContents.map(file => [
+          file.path,
+          Buffer.from(file.base64Content, 'base64').toString('utf8'),
+        ]),
+      );
+      const log = result.log
+        .map(entry => entry.body.message ?? '')
+        .filter(Boolean)
+        .join('\n');
+      return { steps, files, log };
+    },
     /** Waits until the task ends; its state and every log message. */
     async finishTask(taskId: string, timeoutMs = 120_000) {
       const task = await waitFor(
@@ -156,4 +208,19 @@ export async function startScaffolderBackend(repositoriesDir: string) {
       return { task, log, steps, output };
     },
   };
+}
+
+/** Every file under the template directory, as the dry-run API takes them. */
+function listTemplateFiles(
+  templateDir: string,
+): Array<{ path: string; base64Content: string }> {
+  return readdirSync(templateDir, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile())
+    .map(entry => {
+      const file = join(entry.parentPath, entry.name);
+      return {
+        path: relative(templateDir, file),
+        base64Content: readFileSync(file).toString('base64'),
+      };
+    });
 }
