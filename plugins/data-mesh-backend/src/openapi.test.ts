@@ -4,11 +4,18 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import express from 'express';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { dataMeshPlugin } from './plugin';
 import { createRouter } from './router';
+import { DefaultSnapshotService } from './services/SnapshotService';
+import { AwsRegistrySource } from './sources/aws/AwsRegistrySource';
+import { newSchemasClient } from './sources/createSources';
+import { SchemasLoopbackServer } from './testing/SchemasLoopbackServer';
+import { syntheticRegistries } from './testing/syntheticRegistries';
 import { loadOpenApiSpec } from './schema/openapiSpec';
 
 /**
@@ -91,6 +98,20 @@ interface Case {
 const TRADE = 'com.fintech.trading@TradeExecuted';
 const cases: Case[] = [
   { method: 'get', url: '/openapi.json', path: '/openapi.json', status: 200 },
+  {
+    method: 'get',
+    url: '/openapi.json',
+    path: '/openapi.json',
+    status: 200,
+    auth: mockCredentials.none.header(),
+  },
+  {
+    method: 'get',
+    url: '/health',
+    path: '/health',
+    status: 200,
+    auth: mockCredentials.none.header(),
+  },
   { method: 'get', url: '/health', path: '/health', status: 200 },
   { method: 'post', url: '/refresh', path: '/refresh', status: 200 },
   {
@@ -276,6 +297,66 @@ describe('the OpenAPI document', () => {
   it('serves itself at /openapi.json', async () => {
     const res = await request(server).get(`${BASE}/openapi.json`);
     expect(res.body).toEqual(spec);
+  });
+
+  it('documents the 503 answers while the first refresh runs', async () => {
+    // The test backend waits for the first refresh, so this runs the router
+    // itself, with the real snapshot service reading a registry that
+    // answers slowly (the loopback Schemas server, 1 s per call).
+    const slowAws = await SchemasLoopbackServer.start({
+      registries: syntheticRegistries({
+        registries: 1,
+        schemasPerRegistry: 1,
+        versionsPerSchema: 1,
+      }),
+      faults: { latencyMs: 1000 },
+    });
+    const snapshots = new DefaultSnapshotService({
+      sources: [
+        new AwsRegistrySource({
+          id: 'slow',
+          client: newSchemasClient(
+            {
+              region: 'eu-west-1',
+              endpoint: slowAws.endpoint,
+              maxAttempts: 1,
+              concurrency: 4,
+            },
+            { accessKeyId: 'AKIATEST', secretAccessKey: 'test' },
+          ),
+          region: 'eu-west-1',
+          concurrency: 4,
+        }),
+      ],
+      logger: mockServices.logger.mock(),
+    });
+    const app = express()
+      .use(
+        await createRouter({
+          snapshots,
+          httpAuth: mockServices.httpAuth(),
+        }),
+      )
+      .use(
+        MiddlewareFactory.create({
+          config: mockServices.rootConfig(),
+          logger: mockServices.logger.mock(),
+        }).error(),
+      );
+    const firstRefresh = snapshots.refresh();
+    try {
+      const health = await request(app).get('/health');
+      expect([health.status, health.body.status]).toEqual([503, 'starting']);
+      expect(validatorFor('get', '/health', 503)(health.body)).toBe(true);
+      const snapshot = await request(app)
+        .get('/snapshot')
+        .set('Authorization', mockCredentials.service.header());
+      expect(snapshot.status).toBe(503);
+      expect(validatorFor('get', '/snapshot', 503)(snapshot.body)).toBe(true);
+    } finally {
+      await firstRefresh;
+      await slowAws.stop();
+    }
   });
 
   it('documents the 409 of a registry held by two sources', async () => {

@@ -47,6 +47,10 @@ export const dataMeshPlugin = createBackendPlugin({
         });
         httpRouter.use(await createRouter({ snapshots, httpAuth }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/openapi.json',
+          allow: 'unauthenticated',
+        });
       },
     });
   },
