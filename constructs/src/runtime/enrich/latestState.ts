@@ -3,6 +3,12 @@ import {
   DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { LatestStateConfig } from './config';
+import {
+  chunksOf,
+  realSleep,
+  sendUntilProcessed,
+  Sleep,
+} from './dynamoDbBatches';
 import { TableRecord } from './transformRecord';
 
 /** Where the newest row of each key is kept. */
@@ -27,17 +33,16 @@ export class DynamoDbLatestState implements LatestStateSink {
     private readonly tableName: string,
     private readonly config: LatestStateConfig,
     private readonly maxAttempts = 5,
-    private readonly sleep: (ms: number) => Promise<void> = ms =>
-      new Promise(resolve => setTimeout(resolve, ms)),
+    private readonly sleep: Sleep = realSleep,
   ) {}
 
   async write(records: readonly TableRecord[]): Promise<void> {
     const items = this.newestPerKey(records);
-    const chunks: Array<Array<Record<string, unknown>>> = [];
-    for (let start = 0; start < items.length; start += BATCH_WRITE_MAX_ITEMS) {
-      chunks.push(items.slice(start, start + BATCH_WRITE_MAX_ITEMS));
-    }
-    await Promise.all(chunks.map(chunk => this.writeChunk(chunk)));
+    await Promise.all(
+      chunksOf(items, BATCH_WRITE_MAX_ITEMS).map(chunk =>
+        this.writeChunk(chunk),
+      ),
+    );
   }
 
   /**
@@ -70,29 +75,32 @@ export class DynamoDbLatestState implements LatestStateSink {
     }));
   }
 
-  private async writeChunk(
+  private writeChunk(
     items: ReadonlyArray<Record<string, unknown>>,
   ): Promise<void> {
-    let pending = items.map(item => ({ PutRequest: { Item: item } }));
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > this.maxAttempts) {
-        throw new Error(
-          `${pending.length} latest-state items still unprocessed by ${this.tableName} after ${this.maxAttempts} attempts`,
+    const requests = items.map(item => ({ PutRequest: { Item: item } }));
+    return sendUntilProcessed(
+      requests,
+      async pending => {
+        const response = await this.client.send(
+          new BatchWriteCommand({
+            RequestItems: { [this.tableName]: [...pending] },
+          }),
         );
-      }
-      const response = await this.client.send(
-        new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
-      );
-      pending = (response.UnprocessedItems?.[this.tableName] ?? []).flatMap(
-        request =>
-          request.PutRequest?.Item
-            ? [{ PutRequest: { Item: request.PutRequest.Item } }]
-            : [],
-      );
-      if (pending.length > 0) {
-        await this.sleep(Math.min(1000, 25 * 2 ** attempt));
-      }
-    }
+        return (response.UnprocessedItems?.[this.tableName] ?? []).flatMap(
+          request =>
+            request.PutRequest?.Item
+              ? [{ PutRequest: { Item: request.PutRequest.Item } }]
+              : [],
+        );
+      },
+      {
+        maxAttempts: this.maxAttempts,
+        sleep: this.sleep,
+        describeFailure: unprocessed =>
+          `${unprocessed} latest-state items still unprocessed by ${this.tableName} after ${this.maxAttempts} attempts`,
+      },
+    );
   }
 }
 

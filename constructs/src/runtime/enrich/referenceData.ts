@@ -1,4 +1,10 @@
 import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  chunksOf,
+  realSleep,
+  sendUntilProcessed,
+  Sleep,
+} from './dynamoDbBatches';
 
 /** A reference item: the attributes an event is enriched with. */
 export type ReferenceItem = Record<string, unknown>;
@@ -24,46 +30,44 @@ export class DynamoDbReferenceSource implements ReferenceDataSource {
     private readonly tableName: string,
     private readonly keyAttribute: string,
     private readonly maxAttempts = 5,
-    private readonly sleep: (ms: number) => Promise<void> = ms =>
-      new Promise(resolve => setTimeout(resolve, ms)),
+    private readonly sleep: Sleep = realSleep,
   ) {}
 
   async fetch(keys: readonly string[]): Promise<Map<string, ReferenceItem>> {
     const items = new Map<string, ReferenceItem>();
-    const chunks: string[][] = [];
-    for (let start = 0; start < keys.length; start += BATCH_GET_MAX_KEYS) {
-      chunks.push(keys.slice(start, start + BATCH_GET_MAX_KEYS));
-    }
-    await Promise.all(chunks.map(chunk => this.fetchChunk(chunk, items)));
+    await Promise.all(
+      chunksOf(keys, BATCH_GET_MAX_KEYS).map(chunk =>
+        this.fetchChunk(chunk, items),
+      ),
+    );
     return items;
   }
 
-  private async fetchChunk(
+  private fetchChunk(
     keys: readonly string[],
     items: Map<string, ReferenceItem>,
   ): Promise<void> {
-    let pending: Array<Record<string, unknown>> = keys.map(key => ({
-      [this.keyAttribute]: key,
-    }));
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > this.maxAttempts) {
-        throw new Error(
-          `${pending.length} reference keys still unprocessed by ${this.tableName} after ${this.maxAttempts} attempts`,
+    const keyItems = keys.map(key => ({ [this.keyAttribute]: key }));
+    return sendUntilProcessed(
+      keyItems,
+      async pending => {
+        const response = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: [...pending] } },
+          }),
         );
-      }
-      const response = await this.client.send(
-        new BatchGetCommand({
-          RequestItems: { [this.tableName]: { Keys: pending } },
-        }),
-      );
-      for (const item of response.Responses?.[this.tableName] ?? []) {
-        items.set(String(item[this.keyAttribute]), item);
-      }
-      pending = response.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-      if (pending.length > 0) {
-        await this.sleep(Math.min(1000, 25 * 2 ** attempt));
-      }
-    }
+        for (const item of response.Responses?.[this.tableName] ?? []) {
+          items.set(String(item[this.keyAttribute]), item);
+        }
+        return response.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      },
+      {
+        maxAttempts: this.maxAttempts,
+        sleep: this.sleep,
+        describeFailure: unprocessed =>
+          `${unprocessed} reference keys still unprocessed by ${this.tableName} after ${this.maxAttempts} attempts`,
+      },
+    );
   }
 }
 
