@@ -8,21 +8,18 @@ import { DataProduct } from './data-product';
 import { DataProductOptions } from './data-product-props';
 import { loadSampleContract } from './testing/sampleContracts';
 import {
+  enrichmentAssetDir,
   SAMPLE_DOMAINS_WITH_OPTIONS,
   SynthesisedSampleDomains,
   synthSampleDomains,
+  TemplateResources,
 } from './testing/synthSampleDomains';
 
-type Resources = Record<
-  string,
-  { Type: string; Properties?: any; DeletionPolicy?: string }
->;
-
-const resourcesOf = (synth: SynthesisedSampleDomains): Resources =>
+const resourcesOf = (synth: SynthesisedSampleDomains): TemplateResources =>
   synth.template.toJSON().Resources;
-const ofType = (resources: Resources, type: string) =>
+const ofType = (resources: TemplateResources, type: string) =>
   Object.entries(resources).filter(([, r]) => r.Type === type);
-const statementsOf = (resources: Resources, idPart: string) =>
+const statementsOf = (resources: TemplateResources, idPart: string) =>
   ofType(resources, 'AWS::IAM::ManagedPolicy')
     .filter(([id]) => id.includes(idPart))
     .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
@@ -30,13 +27,14 @@ const handlerConfigOf = (synth: SynthesisedSampleDomains, product: string) => {
   const [, fn] = ofType(resourcesOf(synth), 'AWS::Lambda::Function').find(
     ([id]) => id.includes(product),
   )!;
-  const assetDir = join(
-    synth.assembly.directory,
-    `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`,
-  );
   return {
     environment: fn.Properties.Environment.Variables,
-    config: JSON.parse(readFileSync(join(assetDir, 'config.json'), 'utf8')),
+    config: JSON.parse(
+      readFileSync(
+        join(enrichmentAssetDir(synth, product), 'config.json'),
+        'utf8',
+      ),
+    ),
   };
 };
 /** The state machine definition with its intrinsic functions flattened to text. */
@@ -84,7 +82,7 @@ describe('optional DataProduct features', () => {
   describe('on', () => {
     let synth: SynthesisedSampleDomains;
     let template: Template;
-    let resources: Resources;
+    let resources: TemplateResources;
     beforeAll(() => {
       synth = synthSampleDomains({}, SAMPLE_DOMAINS_WITH_OPTIONS);
       template = synth.template;

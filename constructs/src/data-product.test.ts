@@ -3,20 +3,17 @@ import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { contractToTags } from '@financial-data-mesh/plugin-data-mesh-common';
 import {
+  enrichmentAssetDir,
   SynthesisedSampleDomains,
   synthSampleDomains,
+  TemplateResources,
 } from './testing/synthSampleDomains';
 import { loadSampleContract } from './testing/sampleContracts';
-
-type Resources = Record<
-  string,
-  { Type: string; Properties?: any; DeletionPolicy?: string }
->;
 
 describe('DataDomain and DataProduct on the sample domains', () => {
   let synth: SynthesisedSampleDomains;
   let template: Template;
-  let resources: Resources;
+  let resources: TemplateResources;
   const ofType = (type: string) =>
     Object.entries(resources).filter(([, r]) => r.Type === type);
   const trading = loadSampleContract('trading').contract;
@@ -208,13 +205,7 @@ describe('DataDomain and DataProduct on the sample domains', () => {
           },
         },
       });
-      const [, fn] = ofType('AWS::Lambda::Function').find(([id]) =>
-        id.includes('tradeexecutions'),
-      )!;
-      const assetDir = join(
-        synth.assembly.directory,
-        `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`,
-      );
+      const assetDir = enrichmentAssetDir(synth, 'tradeexecutions');
       expect(existsSync(join(assetDir, 'index.js'))).toBe(true);
       const config = JSON.parse(
         readFileSync(join(assetDir, 'config.json'), 'utf8'),

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { App, Duration, TimeZone } from 'aws-cdk-lib';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -25,6 +26,31 @@ export function synthSampleDomains(
     assembly.getStackByName(stack.stackName).template,
   );
   return { app, stack, assembly, template };
+}
+
+/** A synthesised template's resources, by logical id. */
+export type TemplateResources = Record<
+  string,
+  { Type: string; Properties?: any; DeletionPolicy?: string }
+>;
+
+/**
+ * Where the synth staged the enrichment function of the product whose
+ * logical id contains `productIdPart` (its `index.js` and `config.json`).
+ */
+export function enrichmentAssetDir(
+  synth: SynthesisedSampleDomains,
+  productIdPart: string,
+): string {
+  const resources: TemplateResources = synth.template.toJSON().Resources;
+  const [, fn] = Object.entries(resources).find(
+    ([id, resource]) =>
+      resource.Type === 'AWS::Lambda::Function' && id.includes(productIdPart),
+  )!;
+  return join(
+    synth.assembly.directory,
+    `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`,
+  );
 }
 
 /**
