@@ -1,16 +1,12 @@
 import { resolve } from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import express from 'express';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
-import { dataMeshPlugin } from './plugin';
 import { createRouter } from './router';
+import { startDataMeshBackend } from './__testUtils__/startDataMeshBackend';
 import { DefaultSnapshotService } from './services/SnapshotService';
 import { AwsRegistrySource } from './sources/aws/AwsRegistrySource';
 import { newSchemasClient } from './sources/createSources';
@@ -68,22 +64,6 @@ function responseValidators() {
     }
     return cache.get(key)!;
   };
-}
-
-async function startWith(sources: object[]) {
-  const { server } = await startTestBackend({
-    features: [
-      dataMeshPlugin,
-      mockServices.rootConfig.factory({ data: { dataMesh: { sources } } }),
-    ],
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if ((await request(server).get(`${BASE}/health`)).status === 200) {
-      return server;
-    }
-    await new Promise(r => setTimeout(r, 50));
-  }
-  throw new Error('data mesh snapshot never became ready');
 }
 
 /** A request, and the documented path template it must match. */
@@ -232,11 +212,11 @@ const cases: Case[] = [
 
 describe('the OpenAPI document', () => {
   const validatorFor = responseValidators();
-  let server: Awaited<ReturnType<typeof startWith>>;
+  let server: Awaited<ReturnType<typeof startDataMeshBackend>>;
   beforeAll(async () => {
-    server = await startWith([
-      { id: 'examples', type: 'directory', path: examples },
-    ]);
+    server = await startDataMeshBackend({
+      sources: [{ id: 'examples', type: 'directory', path: examples }],
+    });
   });
 
   it('lists exactly the routes the router serves', async () => {
@@ -360,10 +340,12 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents the 409 of a registry held by two sources', async () => {
-    const twoSources = await startWith([
-      { id: 'first', type: 'directory', path: examples },
-      { id: 'second', type: 'directory', path: examples },
-    ]);
+    const twoSources = await startDataMeshBackend({
+      sources: [
+        { id: 'first', type: 'directory', path: examples },
+        { id: 'second', type: 'directory', path: examples },
+      ],
+    });
     const path = '/events/{registry}/{schema}';
     const ambiguous = await request(twoSources).get(
       `${BASE}/events/trading/${TRADE}`,

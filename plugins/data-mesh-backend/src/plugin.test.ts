@@ -8,31 +8,14 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { dataMeshPlugin } from './plugin';
+import { startDataMeshBackend } from './__testUtils__/startDataMeshBackend';
 
 const examples = resolve(__dirname, '../../../examples/registry');
 
-async function startWith(dataMesh: object) {
-  const { server } = await startTestBackend({
-    features: [
-      dataMeshPlugin,
-      mockServices.rootConfig.factory({ data: { dataMesh } }),
-    ],
-  });
-  // The first refresh runs right after startup; wait until it is served.
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const health = await request(server).get('/api/data-mesh/health');
-    if (health.status === 200) {
-      return server;
-    }
-    await new Promise(r => setTimeout(r, 50));
-  }
-  throw new Error('data mesh snapshot never became ready');
-}
-
 describe('data mesh plugin over the sample registry mirror', () => {
-  let server: Awaited<ReturnType<typeof startWith>>;
+  let server: Awaited<ReturnType<typeof startDataMeshBackend>>;
   beforeAll(async () => {
-    server = await startWith({
+    server = await startDataMeshBackend({
       sources: [{ id: 'examples', type: 'directory', path: examples }],
     });
   });
@@ -267,7 +250,7 @@ describe('data mesh plugin with bad data', () => {
       join(scratch, 'credit/com.fintech.credit@CreditDecision/versions/2.json'),
       '{ "definitions": ',
     );
-    const server = await startWith({
+    const server = await startDataMeshBackend({
       sources: [{ id: 'local', type: 'directory', path: scratch }],
     });
 
@@ -290,7 +273,7 @@ describe('data mesh plugin with bad data', () => {
   });
 
   it('reports a failing source in health and keeps the others', async () => {
-    const server = await startWith({
+    const server = await startDataMeshBackend({
       sources: [
         { id: 'local', type: 'directory', path: scratch },
         { id: 'gone', type: 'directory', path: join(scratch, 'missing') },

@@ -148,23 +148,13 @@ export async function startScaffolderBackend(repositoriesDir: string) {
         }>;
         directoryContents: Array<{ path: string; base64Content: string }>;
       };
-      const steps: Record<string, string> = {};
-      for (const { body } of result.log) {
-        if (body.stepId && body.status) {
-          steps[body.stepId] = body.status;
-        }
-      }
       const files = Object.fromEntries(
         result.directoryContents.map(file => [
           file.path,
           Buffer.from(file.base64Content, 'base64').toString('utf8'),
         ]),
       );
-      const log = result.log
-        .map(entry => entry.body.message ?? '')
-        .filter(Boolean)
-        .join('\n');
-      return { steps, files, log };
+      return { ...readLogEvents(result.log), files };
     },
     /** Waits until the task ends; its state and every log message. */
     async finishTask(taskId: string, timeoutMs = 120_000) {
@@ -191,23 +181,35 @@ export async function startScaffolderBackend(repositoriesDir: string) {
           output?: TaskOutput;
         };
       }>;
-      const log = events
-        .map(event => event.body.message ?? '')
-        .filter(Boolean)
-        .join('\n');
-      // Step statuses travel in the log events; the last one of each counts.
-      const steps: Record<string, string> = {};
-      for (const { body } of events) {
-        if (body.stepId && body.status) {
-          steps[body.stepId] = body.status;
-        }
-      }
+      const { log, steps } = readLogEvents(events);
       // The template's output travels in the completion event.
       const output = events.find(event => event.type === 'completion')?.body
         .output;
       return { task, log, steps, output };
     },
   };
+}
+
+/**
+ * The messages and step statuses of a task's (or dry run's) log events:
+ * statuses travel in the log events, and the last one of each step counts.
+ */
+function readLogEvents(
+  events: ReadonlyArray<{
+    body: { message?: string; stepId?: string; status?: string };
+  }>,
+) {
+  const log = events
+    .map(event => event.body.message ?? '')
+    .filter(Boolean)
+    .join('\n');
+  const steps: Record<string, string> = {};
+  for (const { body } of events) {
+    if (body.stepId && body.status) {
+      steps[body.stepId] = body.status;
+    }
+  }
+  return { log, steps };
 }
 
 /** Every file under the template directory, as the dry-run API takes them. */
