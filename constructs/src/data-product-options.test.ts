@@ -7,6 +7,7 @@ import { DataDomain } from './data-domain';
 import { DataProduct } from './data-product';
 import { DataProductOptions } from './data-product-props';
 import { loadSampleContract } from './testing/sampleContracts';
+import { trinoSyntaxErrors } from './testing/trinoSql';
 import {
   enrichmentAssetDir,
   SAMPLE_DOMAINS_WITH_OPTIONS,
@@ -175,6 +176,14 @@ describe('optional DataProduct features', () => {
         ofType(resources, 'AWS::StepFunctions::StateMachine').find(([id]) =>
           id.includes(product),
         )![1];
+      /** The SQL the state machine's one task runs. */
+      const queryStringOf = (machine: { Properties?: any }): string =>
+        JSON.parse(definitionOf(machine)).States.RunQuery.Parameters
+          .QueryString;
+      const savedQueryString = (name: string): string =>
+        ofType(resources, 'AWS::Athena::NamedQuery').find(
+          ([, q]) => q.Properties.Name === name,
+        )![1].Properties.QueryString;
 
       it('runs the saved query with the native Athena .sync integration in the domain workgroup', () => {
         const machine = machineOf('tradeexecutions');
@@ -190,11 +199,8 @@ describe('optional DataProduct features', () => {
           '"QueryExecutionContext":{"Database":"trading"}',
         );
         // The regulatory report by default, as saved.
-        const saved = ofType(resources, 'AWS::Athena::NamedQuery').find(
-          ([, q]) => q.Properties.Name === 'trade-executions-regulatory-report',
-        )![1];
-        expect(definition).toContain(
-          JSON.stringify(saved.Properties.QueryString),
+        expect(queryStringOf(machine)).toBe(
+          savedQueryString('trade-executions-regulatory-report'),
         );
         expect(machine.Properties).toMatchObject({
           StateMachineName: 'datamesh-trading-trade-executions-scheduled-query',
@@ -211,9 +217,24 @@ describe('optional DataProduct features', () => {
         expect(definitionOf(machineOf('creditdecisions'))).toContain(
           '"Comment":"Runs credit-decisions-daily-aggregates',
         );
-        expect(definitionOf(machineOf('customeronboarding'))).toContain(
-          'SELECT kyc_status, count(*) AS customers',
+        expect(queryStringOf(machineOf('creditdecisions'))).toBe(
+          savedQueryString('credit-decisions-daily-aggregates'),
         );
+        const customer = loadSampleContract('customer').contract;
+        expect(queryStringOf(machineOf('customeronboarding'))).toBe(
+          SAMPLE_DOMAINS_WITH_OPTIONS.optionsFor!(customer).scheduledQuery!.sql,
+        );
+      });
+
+      it('runs only SQL that parses as Athena engine v3 (Trino) SQL', () => {
+        const machines = ofType(resources, 'AWS::StepFunctions::StateMachine');
+        expect(machines).toHaveLength(3);
+        for (const [id, machine] of machines) {
+          expect({
+            id,
+            errors: trinoSyntaxErrors(queryStringOf(machine)),
+          }).toEqual({ id, errors: [] });
+        }
       });
 
       it('starts the state machine on the schedule, encrypted with the domain key', () => {

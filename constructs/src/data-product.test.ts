@@ -9,6 +9,7 @@ import {
   TemplateResources,
 } from './testing/synthSampleDomains';
 import { loadSampleContract } from './testing/sampleContracts';
+import { trinoSyntaxErrors } from './testing/trinoSql';
 
 describe('DataDomain and DataProduct on the sample domains', () => {
   let synth: SynthesisedSampleDomains;
@@ -355,12 +356,34 @@ describe('DataDomain and DataProduct on the sample domains', () => {
         'trade-executions-regulatory-report',
       ]);
       expect(queries.every(q => q.WorkGroup === 'datamesh-trading')).toBe(true);
-      expect(queries[2].QueryString).toContain(
-        `count_if(direction NOT IN ('BUY', 'SELL')) AS "known-direction"`,
+      expect(queries[2].QueryString).toBe(
+        [
+          '/* trade-executions 1.1.0, owner group:trading-data: records breaking each quality rule per day */',
+          'SELECT date(event_time) AS day,',
+          '  count(*) AS records,',
+          '  count(*) - count(DISTINCT event_id) AS duplicate_records,',
+          '  /* error */ count(DISTINCT CASE WHEN "trade_id" IS NULL THEN event_id END) AS "trade-id-present",',
+          '  /* error */ count(DISTINCT CASE WHEN "quantity" < 0.000001 THEN event_id END) AS "positive-quantity",',
+          `  /* error */ count(DISTINCT CASE WHEN "direction" NOT IN ('BUY', 'SELL') THEN event_id END) AS "known-direction"`,
+          'FROM "trading"."trade_executions"',
+          "WHERE event_date >= date_format(current_date - interval '30' day, '%Y-%m-%d')",
+          'GROUP BY 1',
+          'ORDER BY 1 DESC;',
+        ].join('\n'),
       );
-      expect(queries[2].QueryString).toContain(
-        `count_if(quantity < 0.000001) AS "positive-quantity"`,
+    });
+
+    it('saves only queries that parse as Athena engine v3 (Trino) SQL', () => {
+      const queries = ofType('AWS::Athena::NamedQuery').map(
+        ([, r]) => r.Properties,
       );
+      expect(queries).toHaveLength(9);
+      for (const query of queries) {
+        expect({
+          name: query.Name,
+          errors: trinoSyntaxErrors(query.QueryString),
+        }).toEqual({ name: query.Name, errors: [] });
+      }
     });
 
     it('alarms on the SLA and on every failure signal, with one dashboard per product', () => {

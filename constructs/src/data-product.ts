@@ -116,7 +116,7 @@ export class DataProduct extends Construct {
     const latestStatePlan = props.latestState
       ? planLatestState(loaded, layout, props.latestState.keyField)
       : undefined;
-    const queries = productQueries(contract, layout);
+    const queries = productQueries(loaded, layout);
     const scheduled = props.scheduledQuery
       ? {
           options: props.scheduledQuery,

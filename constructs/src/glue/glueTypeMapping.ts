@@ -5,6 +5,7 @@ import {
   typesOf,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { ValuePlan } from '../runtime/enrich/config';
+import { arrayPlan, KEEP_PLAN, structPlan } from './valuePlans';
 
 /** A JSON Schema node's Glue type and how the handler converts its values. */
 export interface GlueMapping {
@@ -12,7 +13,6 @@ export interface GlueMapping {
   readonly plan: ValuePlan;
 }
 
-const KEEP: ValuePlan = { kind: 'keep' };
 const AS_JSON: GlueMapping = { glueType: 'string', plan: { kind: 'json' } };
 const INT_MIN = -2_147_483_648;
 const INT_MAX = 2_147_483_647;
@@ -52,11 +52,11 @@ export function mapSchemaToGlue(
     case 'string':
       return mapString(schema);
     case 'integer':
-      return { glueType: fitsInt(schema) ? 'int' : 'bigint', plan: KEEP };
+      return { glueType: fitsInt(schema) ? 'int' : 'bigint', plan: KEEP_PLAN };
     case 'number':
-      return { glueType: 'double', plan: KEEP };
+      return { glueType: 'double', plan: KEEP_PLAN };
     case 'boolean':
-      return { glueType: 'boolean', plan: KEEP };
+      return { glueType: 'boolean', plan: KEEP_PLAN };
     case 'object':
       return mapObject(schema, path, hashedPaths);
     case 'array':
@@ -92,9 +92,9 @@ function mapString(schema: JsonSchema): GlueMapping {
     return { glueType: 'timestamp', plan: { kind: 'timestamp' } };
   }
   if (schema.format === 'date') {
-    return { glueType: 'date', plan: KEEP };
+    return { glueType: 'date', plan: KEEP_PLAN };
   }
-  return { glueType: 'string', plan: KEEP };
+  return { glueType: 'string', plan: KEEP_PLAN };
 }
 
 function fitsInt(schema: JsonSchema): boolean {
@@ -123,21 +123,13 @@ function mapObject(
   const glueType = `struct<${fields
     .map(field => `${field.to}:${field.mapped.glueType}`)
     .join(',')}>`;
-  // Copying the object untouched is much faster, and is correct when no
-  // field is converted or renamed: the SerDe ignores undeclared fields.
-  const untouched = fields.every(
-    field => field.mapped.plan.kind === 'keep' && field.from === field.to,
+  const plan = structPlan(
+    fields.map(field => ({
+      from: field.from,
+      to: field.to,
+      plan: field.mapped.plan,
+    })),
   );
-  const plan: ValuePlan = untouched
-    ? KEEP
-    : {
-        kind: 'struct',
-        fields: fields.map(field => ({
-          from: field.from,
-          to: field.to,
-          plan: field.mapped.plan,
-        })),
-      };
   return { glueType, plan };
 }
 
@@ -156,9 +148,6 @@ function mapArray(
   const mapped = mapSchemaToGlue(items, `${path}[]`, hashedPaths);
   return {
     glueType: `array<${mapped.glueType}>`,
-    plan:
-      mapped.plan.kind === 'keep'
-        ? KEEP
-        : { kind: 'array', items: mapped.plan },
+    plan: arrayPlan(mapped.plan),
   };
 }

@@ -8,6 +8,13 @@ import {
   PartitionPlan,
   StructFieldPlan,
 } from '../runtime/enrich/config';
+import {
+  FieldConflict,
+  FieldMapping,
+  fieldPaths,
+  unionFieldMappings,
+} from './columnUnion';
+import { formatGlueType, parseGlueType } from './glueType';
 import { mapSchemaToGlue, toColumnName } from './glueTypeMapping';
 
 /** A Glue column. */
@@ -37,6 +44,16 @@ export interface TableLayout {
   readonly hashedFields: readonly string[];
 }
 
+/** A detail column while the layout is planned: the union of every event's declaration. */
+interface DetailColumn {
+  mapping: FieldMapping;
+  readonly comment?: string;
+  /** The event that declared the column first (its schema gives the partition enum). */
+  readonly detailType: string;
+  /** The event that first declared each path of the column, for conflict messages. */
+  readonly declaredBy: Map<string, string>;
+}
+
 const ENVELOPE_TYPES: Record<(typeof ENVELOPE_COLUMNS)[number], string> = {
   event_id: 'string',
   event_source: 'string',
@@ -48,12 +65,14 @@ const ENVELOPE_TYPES: Record<(typeof ENVELOPE_COLUMNS)[number], string> = {
 
 /**
  * Derives a product's table from its contract: one column per top-level
- * detail field across all its events, plus envelope and reference columns,
- * partitioned as the contract says, with partition projection so that no
- * crawler is needed.
+ * detail field across all its events (a struct declared with different
+ * fields by two events becomes the union of both), plus envelope and
+ * reference columns, partitioned as the contract says, with partition
+ * projection so that no crawler is needed.
  *
- * @throws Error when the events disagree on a field's type, or a field
- *   collides with a column the platform adds.
+ * @throws Error when the events disagree on a field's type (at any depth)
+ *   or two property names become one column, or a field collides with a
+ *   column the platform adds.
  */
 export function planTableLayout(
   loaded: LoadedDataProductContract,
@@ -63,6 +82,16 @@ export function planTableLayout(
   const storage = resolveStorage(contract);
   const fail = (message: string): never => {
     throw new Error(`${file}: ${message}`);
+  };
+  // Two properties of one object can become one struct field name (`fooBar`, `foo_bar`).
+  const parseOrFail = (glueType: string, where: string) => {
+    try {
+      return parseGlueType(glueType);
+    } catch (error) {
+      return fail(
+        `${where} cannot become a column: ${(error as Error).message}`,
+      );
+    }
   };
   const hashedFields = options.hashPii
     ? [...new Set(contract.events.flatMap(event => event.piiFields))]
@@ -74,10 +103,7 @@ export function planTableLayout(
     ...derivedKeys.map(name => [name, 'a derived partition key'] as const),
   ]);
 
-  const detailColumns = new Map<
-    string,
-    GlueColumn & { plan: StructFieldPlan; detailType: string }
-  >();
+  const detailColumns = new Map<string, DetailColumn>();
   for (const event of contract.events) {
     const schema = loaded.detailSchemas[event.detailType];
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
@@ -88,21 +114,20 @@ export function planTableLayout(
         );
       }
       const mapped = mapSchemaToGlue(property, name, hashed);
-      const existing = detailColumns.get(column);
-      if (existing && existing.type !== mapped.glueType) {
-        fail(
-          `column "${column}" is ${existing.type} in ${existing.detailType} but ${mapped.glueType} in ${event.detailType}; the events of a product share one table, so a field needs one type`,
-        );
-      }
-      if (!existing) {
-        detailColumns.set(column, {
-          name: column,
-          type: mapped.glueType,
-          comment: property.description?.slice(0, 255),
-          detailType: event.detailType,
-          plan: { from: name, to: column, plan: mapped.plan },
-        });
-      }
+      const incoming: FieldMapping = {
+        from: name,
+        to: column,
+        type: parseOrFail(
+          mapped.glueType,
+          `field "${name}" of ${event.detailType}`,
+        ),
+        plan: mapped.plan,
+      };
+      declareColumn(detailColumns, incoming, {
+        detailType: event.detailType,
+        comment: property.description?.slice(0, 255),
+        fail,
+      });
     }
   }
 
@@ -139,7 +164,7 @@ export function planTableLayout(
     }
     for (const event of contract.events) {
       const schema = loaded.detailSchemas[event.detailType];
-      if (!schema.required?.includes(column.plan.from)) {
+      if (!schema.required?.includes(column.mapping.from)) {
         fail(
           `partition key "${key}" must be a required field of ${event.detailType}, or some records would have no partition`,
         );
@@ -147,9 +172,9 @@ export function planTableLayout(
     }
     detailColumns.delete(key);
     const values =
-      loaded.detailSchemas[column.detailType].properties?.[column.plan.from]
+      loaded.detailSchemas[column.detailType].properties?.[column.mapping.from]
         ?.enum;
-    partitions.push({ column: key, field: column.plan.from });
+    partitions.push({ column: key, field: column.mapping.from });
     partitionKeys.push({ name: key, type: 'string', comment: column.comment });
     // Known values can be projected; other values must be named in queries.
     projection[key] = Array.isArray(values)
@@ -177,20 +202,73 @@ export function planTableLayout(
     table: storage.table,
     columns: [
       ...ENVELOPE_COLUMNS.map(name => ({ name, type: ENVELOPE_TYPES[name] })),
-      ...[...detailColumns.values()].map(({ name, type, comment }) => ({
-        name,
-        type,
+      ...[...detailColumns.values()].map(({ mapping, comment }) => ({
+        name: mapping.to,
+        type: formatGlueType(mapping.type),
         comment,
       })),
       ...attributeColumns,
     ],
     partitionKeys,
-    fieldColumns: [...detailColumns.values()].map(column => column.plan),
+    fieldColumns: [...detailColumns.values()].map(
+      ({ mapping: { from, to, plan } }) => ({ from, to, plan }),
+    ),
     partitions,
     projection,
     dataPrefix: `data/${storage.table}/`,
     hashedFields,
   };
+}
+
+/**
+ * Adds one event's declaration of a column: the first declares it (and
+ * gives its comment), later ones widen it to the union of both.
+ */
+function declareColumn(
+  columns: Map<string, DetailColumn>,
+  incoming: FieldMapping,
+  declaration: {
+    readonly detailType: string;
+    readonly comment: string | undefined;
+    readonly fail: (message: string) => never;
+  },
+): void {
+  const { detailType, fail } = declaration;
+  const existing = columns.get(incoming.to);
+  if (!existing) {
+    columns.set(incoming.to, {
+      mapping: incoming,
+      comment: declaration.comment,
+      detailType,
+      declaredBy: new Map(
+        fieldPaths(incoming.type, incoming.to).map(path => [path, detailType]),
+      ),
+    });
+    return;
+  }
+  try {
+    existing.mapping = unionFieldMappings(existing.mapping, incoming);
+  } catch (error) {
+    if (!(error instanceof FieldConflict)) {
+      throw error;
+    }
+    const where =
+      error.path === incoming.to
+        ? `column "${incoming.to}"`
+        : `field "${error.path}" of column "${incoming.to}"`;
+    const advice =
+      error.kind === 'type'
+        ? 'the events of a product share one table, so a field needs one type'
+        : 'both would fill one column; the events of a product share one table, so give the field one name';
+    fail(
+      `${where} is ${error.existing} in ${existing.declaredBy.get(error.path) ?? existing.detailType} but ${error.incoming} in ${detailType}; ${advice}`,
+    );
+  }
+  for (const path of fieldPaths(incoming.type, incoming.to)) {
+    if (!existing.declaredBy.has(path)) {
+      existing.declaredBy.set(path, detailType);
+    }
+  }
 }
 
 /** The Hive-style key suffix of a record: `event_date=.../decision=.../`. */

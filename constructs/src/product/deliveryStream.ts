@@ -166,7 +166,7 @@ export function createDeliveryStream(
       },
     },
   });
-  stream.node.addDependency(role);
+  stream.node.addDependency(role.permissions);
   Validations.of(role).acknowledge(
     ...['data', 'errors'].map(kind => ({
       id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId(bucket)}.Arn>/${kind === 'data' ? layout.dataPrefix : `errors/${layout.table}/`}*]`,

@@ -1,10 +1,16 @@
-import { resolveEvents } from '@financial-data-mesh/plugin-data-mesh-common';
+import {
+  findSchemaField,
+  JsonSchema,
+  QualityRule,
+  resolveEvents,
+} from '@financial-data-mesh/plugin-data-mesh-common';
 import { LoadedDataProductContract } from '../contract/loadDataProductContract';
 import { toAjvSchema } from '../contract/toAjvSchema';
 import { TableLayout } from '../glue/tableLayout';
 import {
   EnrichmentHandlerConfig,
   LatestStateConfig,
+  QualityRuleConfig,
 } from '../runtime/enrich/config';
 
 /** EventBridge's own limit on an event: anything larger never reached the bus. */
@@ -25,15 +31,19 @@ export function buildEnrichmentHandlerConfig(
     domain: contract.domain,
     dataProduct: contract.name,
     events: Object.fromEntries(
-      resolveEvents(contract).map(event => [
-        event.detailType,
-        {
-          source: event.source,
-          version: event.version,
-          // The resolved detail schema: `$ref`s already inlined by the common package.
-          schema: toAjvSchema(loaded.detailSchemas[event.detailType]),
-        },
-      ]),
+      resolveEvents(contract).map(event => {
+        const detailSchema = loaded.detailSchemas[event.detailType];
+        return [
+          event.detailType,
+          {
+            source: event.source,
+            version: event.version,
+            // The resolved detail schema: `$ref`s already inlined by the common package.
+            schema: toAjvSchema(detailSchema),
+            qualityRules: ingestQualityRules(contract.quality, detailSchema),
+          },
+        ];
+      }),
     ),
     columns: layout.fieldColumns,
     partitions: layout.partitions,
@@ -46,4 +56,52 @@ export function buildEnrichmentHandlerConfig(
     maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
     latestState: options.latestState,
   };
+}
+
+/**
+ * The quality rules the handler checks on an event: those on a field of
+ * its schema (a rule on another event's field would find every event of
+ * this one missing it), except `unique`, which only the table report can
+ * count across rows.
+ */
+function ingestQualityRules(
+  rules: readonly QualityRule[],
+  detailSchema: JsonSchema,
+): QualityRuleConfig[] {
+  return rules.flatMap((rule): QualityRuleConfig[] => {
+    if (!findSchemaField(detailSchema, rule.field)) {
+      return [];
+    }
+    const { name, field, severity } = rule;
+    switch (rule.type) {
+      case 'unique':
+        return [];
+      case 'not_null':
+        return [{ name, field, severity, type: rule.type }];
+      case 'range':
+        return [
+          {
+            name,
+            field,
+            severity,
+            type: rule.type,
+            min: rule.min,
+            max: rule.max,
+          },
+        ];
+      case 'accepted_values':
+        return [
+          { name, field, severity, type: rule.type, values: rule.values },
+        ];
+      case 'pattern':
+        return [
+          { name, field, severity, type: rule.type, pattern: rule.pattern },
+        ];
+      default: {
+        // A new rule type in the contract model fails to compile here until the handler checks it.
+        const unchecked: never = rule;
+        throw new Error(`unknown quality rule ${JSON.stringify(unchecked)}`);
+      }
+    }
+  });
 }

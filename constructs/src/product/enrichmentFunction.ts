@@ -144,7 +144,7 @@ export function createEnrichmentFunction(
   // DynamoDB decrypts the table keys of the reference and latest-state tables
   // with the caller's kms:Decrypt; Lambda decrypts the environment with it too.
   props.key.grantDecrypt(role);
-  fn.node.addDependency(role);
+  fn.node.addDependency(role.permissions);
 
   Validations.of(fn).acknowledge(
     ...['NIST.800.53.R5-LambdaDLQ', 'PCI.DSS.321-LambdaDLQ'].map(id => ({

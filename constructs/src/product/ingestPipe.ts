@@ -79,6 +79,6 @@ export function createIngestPipe(
       cloudwatchLogsLogDestination: { logGroupArn: logGroup.logGroupArn },
     },
   });
-  pipe.node.addDependency(role);
+  pipe.node.addDependency(role.permissions);
   return pipe;
 }

@@ -1,10 +1,15 @@
 import { CfnNamedQuery } from 'aws-cdk-lib/aws-athena';
 import { Construct } from 'constructs';
 import {
-  DataProductContract,
-  QualityRule,
+  blockComment,
+  eventDateSince,
+  qualifiedTableName,
+  quoteIdentifier,
 } from '@financial-data-mesh/plugin-data-mesh-common';
+import { LoadedDataProductContract } from '../contract/loadDataProductContract';
 import { TableLayout } from '../glue/tableLayout';
+import { fieldStorage } from './fieldStorage';
+import { measureQualityRule } from './qualityMeasures';
 
 /** A saved Athena query. */
 export interface ProductQuery {
@@ -19,14 +24,15 @@ export interface ProductQuery {
  * days, not the whole history.
  */
 export function productQueries(
-  contract: DataProductContract,
+  loaded: LoadedDataProductContract,
   layout: TableLayout,
 ): ProductQuery[] {
-  const table = `"${layout.database}"."${layout.table}"`;
+  const { contract } = loaded;
+  const table = qualifiedTableName(layout.database, layout.table);
   const byDate = layout.partitionKeys.some(key => key.name === 'event_date');
   const since = (days: number) =>
     byDate
-      ? `event_date >= date_format(current_date - interval '${days}' day, '%Y-%m-%d')`
+      ? eventDateSince(days)
       : `event_time >= current_timestamp - interval '${days}' day`;
   return [
     {
@@ -42,82 +48,60 @@ export function productQueries(
     {
       name: `${contract.name}-regulatory-report`,
       description: `Daily data-quality report of ${contract.name} against its contract (${contract.classification}, retention ${contract.retention.days} days), last 30 days`,
-      sql: regulatoryReport(contract, layout, table, since(30)),
+      sql: regulatoryReport(loaded, layout, table, since(30)),
     },
   ];
 }
 
-/** One line per day: volume, duplicates, and violations of every quality rule the table can check. */
+/**
+ * One row per day: volume, duplicates, and the records breaking each
+ * quality rule the table can check, in a column named after the rule with
+ * its severity in a comment before it. Rules the table cannot check are
+ * listed, with the reason, in comments at the top.
+ */
 function regulatoryReport(
-  contract: DataProductContract,
+  loaded: LoadedDataProductContract,
   layout: TableLayout,
   table: string,
   where: string,
 ): string {
-  const hashed = new Set(layout.hashedFields);
-  const measures = [
+  const { contract } = loaded;
+  const measures = contract.quality.map(rule =>
+    measureQualityRule(
+      rule,
+      fieldStorage(loaded, layout.hashedFields, rule.field),
+    ),
+  );
+  const notes = [
+    `${contract.name} ${contract.version}, owner ${contract.owner}: records breaking each quality rule per day`,
+    ...measures.flatMap(measure =>
+      'notMeasured' in measure
+        ? [
+            `not measured: ${measure.rule.name} (${measure.rule.type} on ${measure.rule.field}): ${measure.notMeasured}`,
+          ]
+        : [],
+    ),
+  ];
+  const columns = [
+    'date(event_time) AS day',
     'count(*) AS records',
     'count(*) - count(DISTINCT event_id) AS duplicate_records',
-    ...contract.quality.flatMap(rule => {
-      const measure = measureOf(rule, hashed);
-      return measure
-        ? [`${measure} AS "${rule.name}" -- ${rule.severity}`]
-        : [];
-    }),
+    ...measures.flatMap(measure =>
+      'sql' in measure
+        ? [
+            `${blockComment(measure.rule.severity)} ${measure.sql} AS ${quoteIdentifier(measure.rule.name)}`,
+          ]
+        : [],
+    ),
   ];
-  return `-- ${contract.name} ${contract.version}, owner ${contract.owner}\nSELECT date(event_time) AS day,\n  ${measures.join(',\n  ')}\nFROM ${table}\nWHERE ${where}\nGROUP BY 1\nORDER BY 1 DESC;`;
-}
-
-/**
- * The count of rows breaking a rule; undefined when the table cannot tell:
- * fields inside arrays (they need UNNEST) and hashed fields (only
- * `not_null` and `unique` survive hashing).
- */
-function measureOf(
-  rule: QualityRule,
-  hashed: ReadonlySet<string>,
-): string | undefined {
-  if (rule.field.includes('[]')) {
-    return undefined;
-  }
-  const column = rule.field;
-  if (rule.type === 'unique') {
-    return `count(${column}) - count(DISTINCT ${column})`;
-  }
-  if (rule.type === 'not_null') {
-    return `count_if(${column} IS NULL)`;
-  }
-  if (hashed.has(rule.field)) {
-    return undefined;
-  }
-  const violation = violationOf(rule);
-  return violation ? `count_if(${violation})` : undefined;
-}
-
-/** The SQL condition that is true for a row breaking a value rule. */
-function violationOf(rule: QualityRule): string | undefined {
-  const column = rule.field;
-  switch (rule.type) {
-    case 'range': {
-      const bounds = [
-        rule.min !== undefined ? `${column} < ${rule.min}` : undefined,
-        rule.max !== undefined ? `${column} > ${rule.max}` : undefined,
-      ].filter(Boolean);
-      return bounds.join(' OR ');
-    }
-    case 'accepted_values':
-      return `${column} NOT IN (${rule.values
-        .map(value =>
-          typeof value === 'string'
-            ? `'${value.replace(/'/g, "''")}'`
-            : String(value),
-        )
-        .join(', ')})`;
-    case 'pattern':
-      return `NOT regexp_like(${column}, '${rule.pattern.replace(/'/g, "''")}')`;
-    default:
-      return undefined;
-  }
+  return [
+    ...notes.map(blockComment),
+    `SELECT ${columns.join(',\n  ')}`,
+    `FROM ${table}`,
+    `WHERE ${where}`,
+    'GROUP BY 1',
+    'ORDER BY 1 DESC;',
+  ].join('\n');
 }
 
 /** Saves the product's queries in the domain workgroup. */

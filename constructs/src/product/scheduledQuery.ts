@@ -281,7 +281,7 @@ export function createScheduledQuery(
     },
     encryptionConfiguration: new CustomerManagedEncryptionConfiguration(key),
   });
-  stateMachine.node.addDependency(role);
+  stateMachine.node.addDependency(role.permissions);
 
   const schedulerRole = new ServiceRole(construct, 'SchedulerRole', {
     assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {

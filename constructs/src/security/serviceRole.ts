@@ -15,7 +15,12 @@ import { Construct } from 'constructs';
  * least-privilege statements the grants produce.
  */
 export class ServiceRole extends Role {
-  /** The role's permissions. */
+  /**
+   * The role's permissions. A resource that uses the role as soon as it is
+   * created depends on this policy, so the permissions are attached first;
+   * it need not depend on the role itself, whose ARN it references already
+   * (a second DependsOn on the role is what cfn-lint W3005 flags).
+   */
   readonly permissions: ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: RoleProps) {

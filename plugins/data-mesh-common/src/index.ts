@@ -10,6 +10,7 @@ export * from './contract/model';
 export * from './contract/errors';
 export * from './contract/parseContract';
 export * from './contract/resolveContract';
+export * from './athena/athenaSql';
 export * from './contract/checkContractSchemas';
 export * from './tags/tagKeys';
 export * from './tags/dataProductTags';

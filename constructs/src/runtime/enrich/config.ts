@@ -41,7 +41,33 @@ export interface EventTypeConfig {
   readonly version: number;
   /** The detail's JSON Schema, normalised for ajv (draft-07 keywords). */
   readonly schema: Record<string, unknown>;
+  /**
+   * The contract's quality rules checked on each event of this type: those
+   * whose field the event's schema has. `unique` rules are not here: one
+   * event cannot break them, only the table report can count them.
+   * @default none
+   */
+  readonly qualityRules?: readonly QualityRuleConfig[];
 }
+
+/** A contract quality rule as the handler checks it on one event. */
+export type QualityRuleConfig = {
+  /** The rule's name in the contract, reported with every violation. */
+  readonly name: string;
+  /** Dotted path into the detail; `[]` checks every element (`legs[].amount`). */
+  readonly field: string;
+  /** `error`: the event is quarantined; `warn`: delivered and counted in `QualityWarnings`. */
+  readonly severity: 'error' | 'warn';
+} & (
+  | { readonly type: 'not_null' }
+  | { readonly type: 'range'; readonly min?: number; readonly max?: number }
+  | {
+      readonly type: 'accepted_values';
+      readonly values: ReadonlyArray<string | number | boolean>;
+    }
+  /** A JavaScript regular expression, matched anywhere in the value (`RegExp.test`). */
+  | { readonly type: 'pattern'; readonly pattern: string }
+);
 
 export interface EnrichmentHandlerConfig {
   readonly domain: string;

@@ -7,8 +7,14 @@ import {
   loopbackClientConfig,
 } from '../../testing/awsJsonLoopbackServer';
 import { sampleHandlerConfig } from '../../testing/sampleContracts';
+import {
+  PUT_EVENTS_MAX_BYTES,
+  putEventsEntrySize,
+} from '../../publisher/putEventsBatches';
+import { EnrichmentHandlerConfig, QualityRuleConfig } from './config';
 import { createEnrichmentHandler } from './createHandler';
 import { PipeSqsMessage } from './eventEnvelope';
+import { FIREHOSE_MAX_RECORD_BYTES } from './rowSize';
 
 const HASH_KEY = 'test-hash-key';
 const hmac = (value: string) =>
@@ -66,9 +72,45 @@ const trade = (n: number, instrument = 'US0378331005') => ({
   executed_at: '2026-11-25T09:30:11.250Z',
 });
 
+const customer = (n: number) => ({
+  customer_id: `C00000000${n}`,
+  full_name: 'Ada Lovelace',
+  email: `customer${n}@example.com`,
+  date_of_birth: '1815-12-10',
+  country: 'GB',
+  segment: 'RETAIL',
+  kyc_status: 'PASSED',
+  address: {
+    line1: '12 St James Square',
+    city: 'London',
+    postcode: 'SW1Y 4JH',
+    country: 'GB',
+  },
+  onboarded_at: '2026-11-25T10:00:00Z',
+});
+
 const message = (body: unknown, n: number): PipeSqsMessage => ({
   messageId: `m-${n}`,
   body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+/** A configuration with more quality rules on one event type than its contract has. */
+const withQualityRules = (
+  config: EnrichmentHandlerConfig,
+  detailType: string,
+  rules: readonly QualityRuleConfig[],
+): EnrichmentHandlerConfig => ({
+  ...config,
+  events: {
+    ...config.events,
+    [detailType]: {
+      ...config.events[detailType],
+      qualityRules: [
+        ...(config.events[detailType].qualityRules ?? []),
+        ...rules,
+      ],
+    },
+  },
 });
 
 describe('enrichment handler', () => {
@@ -128,10 +170,19 @@ describe('enrichment handler', () => {
 
   const handlerFor = (
     domain: 'trading' | 'credit' | 'customer',
-    options: { maxEventBytes?: number; latestStateKeyField?: string } = {},
+    options: {
+      maxEventBytes?: number;
+      latestStateKeyField?: string;
+      /** Quality rules added to the contract's, by detail-type. */
+      qualityRules?: Record<string, readonly QualityRuleConfig[]>;
+    } = {},
   ) =>
     createEnrichmentHandler(
-      sampleHandlerConfig(domain, options),
+      Object.entries(options.qualityRules ?? {}).reduce(
+        (config, [detailType, rules]) =>
+          withQualityRules(config, detailType, rules),
+        sampleHandlerConfig(domain, options),
+      ),
       {
         QUARANTINE_EVENT_BUS_NAME: 'datamesh-test',
         REFERENCE_TABLE_NAME: 'reference',
@@ -146,7 +197,12 @@ describe('enrichment handler', () => {
       },
       line => metricLines.push(line),
     );
-  const lastMetrics = () => JSON.parse(metricLines[metricLines.length - 1]);
+  const metrics = () => metricLines.map(line => JSON.parse(line));
+  /** The last batch's counts (lines per quality rule follow it). */
+  const lastMetrics = () =>
+    metrics()
+      .filter(line => line.QualityRule === undefined)
+      .pop();
   const quarantined = () =>
     server
       .callsOf('AWSEvents.PutEvents')
@@ -428,6 +484,211 @@ describe('enrichment handler', () => {
       customer_id: hmac('C000000001'),
     });
   });
+  it('takes an event id only once an event is delivered, so a rejected event never hides a valid one', async () => {
+    const handler = handlerFor('trading', {
+      qualityRules: {
+        TradeExecuted: [
+          {
+            name: 'nasdaq-only',
+            type: 'accepted_values',
+            field: 'exchange',
+            values: ['XNAS'],
+            severity: 'error',
+          },
+        ],
+      },
+    });
+    const valid = envelope('e-1', 'TradeExecuted', trade(1));
+    const records = await handler([
+      // Invalid, then valid, with one id: the valid one is delivered.
+      message(
+        envelope('e-1', 'TradeExecuted', { ...trade(1), quantity: -1 }),
+        1,
+      ),
+      message(valid, 2),
+      message(valid, 3),
+      // Breaking an error quality rule does not take the id either.
+      message(
+        envelope('e-2', 'TradeExecuted', { ...trade(2), exchange: 'XLON' }),
+        4,
+      ),
+      message(envelope('e-2', 'TradeExecuted', trade(2)), 5),
+    ]);
+    expect(records.map(record => record.event_id)).toEqual(['e-1', 'e-2']);
+    expect(quarantined().map(r => [r.messageId, r.reason])).toEqual([
+      ['m-1', 'schema-violation'],
+      ['m-4', 'quality-rule-violation'],
+    ]);
+    expect(lastMetrics()).toMatchObject({
+      ReceivedEvents: 5,
+      DeliveredEvents: 2,
+      QuarantinedEvents: 2,
+      DuplicateEvents: 1,
+    });
+  });
+
+  it('quarantines an event breaking an error quality rule, checked before PII is hashed, naming the rule', async () => {
+    const handler = handlerFor('customer', {
+      qualityRules: {
+        CustomerOnboarded: [
+          {
+            name: 'company-email',
+            type: 'pattern',
+            field: 'email',
+            pattern: '@example\\.com$',
+            severity: 'error',
+          },
+        ],
+      },
+    });
+    const records = await handler([
+      message(
+        envelope(
+          'c-1',
+          'CustomerOnboarded',
+          customer(1),
+          'com.fintech.customer',
+        ),
+        1,
+      ),
+      message(
+        envelope(
+          'c-2',
+          'CustomerOnboarded',
+          { ...customer(2), email: 'ada@example.org' },
+          'com.fintech.customer',
+        ),
+        2,
+      ),
+    ]);
+    expect(records.map(record => record.event_id)).toEqual(['c-1']);
+    expect(records[0].email).toBe(hmac('customer1@example.com'));
+    const [rejected] = quarantined();
+    expect(rejected).toMatchObject({
+      reason: 'quality-rule-violation',
+      messageId: 'm-2',
+      eventId: 'c-2',
+      problems: [
+        {
+          path: '/detail/email',
+          message:
+            'quality rule "company-email" (pattern on email): "ada@example.org" does not match @example\\.com$',
+          rule: 'company-email',
+        },
+      ],
+    });
+  });
+
+  it('delivers an event breaking a warn quality rule and counts it, in total and per rule', async () => {
+    // The customer contract's "kyc-passed" rule: warn when kyc_status is not PASSED.
+    const handler = handlerFor('customer');
+    const records = await handler([
+      message(
+        envelope(
+          'c-1',
+          'CustomerOnboarded',
+          customer(1),
+          'com.fintech.customer',
+        ),
+        1,
+      ),
+      message(
+        envelope(
+          'c-2',
+          'CustomerOnboarded',
+          { ...customer(2), kyc_status: 'PENDING' },
+          'com.fintech.customer',
+        ),
+        2,
+      ),
+      message(
+        envelope(
+          'c-3',
+          'CustomerOnboarded',
+          { ...customer(3), kyc_status: 'PENDING' },
+          'com.fintech.customer',
+        ),
+        3,
+      ),
+    ]);
+    expect(records).toHaveLength(3);
+    expect(server.callsOf('AWSEvents.PutEvents')).toHaveLength(0);
+    expect(lastMetrics()).toMatchObject({
+      DeliveredEvents: 3,
+      QualityWarnings: 2,
+    });
+    const perRule = metrics().filter(line => line.QualityRule !== undefined);
+    expect(perRule).toEqual([
+      {
+        _aws: {
+          Timestamp: expect.any(Number),
+          CloudWatchMetrics: [
+            {
+              Namespace: 'DataMesh',
+              Dimensions: [['Domain', 'DataProduct', 'QualityRule']],
+              Metrics: [{ Name: 'QualityWarnings', Unit: 'Count' }],
+            },
+          ],
+        },
+        Domain: 'customer',
+        DataProduct: 'customer-onboarding',
+        QualityRule: 'kyc-passed',
+        QualityWarnings: 2,
+      },
+    ]);
+  });
+
+  it('quarantines an event whose row is too large for Firehose, and delivers the rest', async () => {
+    // Rows outgrow events through reference data, hashes and JSON text; a
+    // large event (allowed by a raised limit) is the simplest way to get one.
+    const handler = handlerFor('trading', { maxEventBytes: 4 * 1024 * 1024 });
+    const huge = {
+      ...trade(1),
+      venue_order_id: 'x'.repeat(FIREHOSE_MAX_RECORD_BYTES),
+    };
+    const records = await handler([
+      message(envelope('e-1', 'TradeExecuted', huge), 1),
+      message(envelope('e-1', 'TradeExecuted', trade(1)), 2),
+    ]);
+    expect(records.map(record => record.event_id)).toEqual(['e-1']);
+    expect(records[0].venue_order_id).toBeNull();
+    const [rejected] = quarantined();
+    expect(rejected).toMatchObject({
+      reason: 'row-too-large',
+      messageId: 'm-1',
+      eventId: 'e-1',
+      bodyTruncated: true,
+      bodyBytes: Buffer.byteLength(
+        message(envelope('e-1', 'TradeExecuted', huge), 1).body,
+      ),
+    });
+    expect(rejected.problems[0].message).toMatch(
+      /^the table row is \d+ bytes as JSON; Firehose takes records of at most 1024000 bytes$/,
+    );
+    expect(lastMetrics()).toMatchObject({
+      DeliveredEvents: 1,
+      QuarantinedEvents: 1,
+      DuplicateEvents: 0,
+    });
+  });
+
+  it('quarantines an oversize event of multi-byte characters within the PutEvents limit, without failing the batch', async () => {
+    const handler = handlerFor('trading');
+    // 90,000 characters, 270,000 bytes: over the 256 KiB event limit.
+    const oversize = { ...trade(1), venue_order_id: '€'.repeat(90_000) };
+    const records = await handler([
+      message(envelope('e-1', 'TradeExecuted', oversize), 1),
+      message(envelope('e-2', 'TradeExecuted', trade(2)), 2),
+    ]);
+    expect(records.map(record => record.event_id)).toEqual(['e-2']);
+    const [entry] = server.callsOf('AWSEvents.PutEvents')[0].Entries;
+    expect(putEventsEntrySize(entry)).toBeLessThanOrEqual(PUT_EVENTS_MAX_BYTES);
+    expect(quarantined()[0]).toMatchObject({
+      reason: 'oversize',
+      bodyTruncated: true,
+    });
+  });
+
   describe('with a latest-state table', () => {
     const RETENTION_SECONDS = 2555 * 86_400;
     const stateHandler = () =>

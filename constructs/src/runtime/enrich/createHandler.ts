@@ -5,8 +5,9 @@ import { EventPublisher } from '../../publisher/EventPublisher';
 import { EnrichmentHandlerConfig, QUARANTINE_SOURCE } from './config';
 import { ENRICHMENT_ENV } from './environment';
 import { DynamoDbLatestState } from './latestState';
-import { BatchCounts, toEmbeddedMetrics } from './metrics';
+import { toEmbeddedMetricLines } from './metrics';
 import { BatchProcessor, createBatchProcessor } from './processBatch';
+import { createQualityChecker } from './qualityRules';
 import { EventBridgeQuarantine } from './quarantine';
 import { CachedReferenceData, DynamoDbReferenceSource } from './referenceData';
 import { createRecordTransformer } from './transformRecord';
@@ -23,7 +24,7 @@ export interface HandlerClients {
 
 /**
  * Wires the batch processor from its configuration and environment: the
- * schemas are compiled, clients created and the cache allocated here, once
+ * schemas and quality rules are compiled, clients created and the cache allocated here, once
  * per cold start, and reused by every invocation of the instance.
  */
 export function createEnrichmentHandler(
@@ -81,11 +82,20 @@ export function createEnrichmentHandler(
   return createBatchProcessor({
     config,
     validate: createEventValidator(config),
+    checkQuality: createQualityChecker(config),
     transform: createRecordTransformer(config, env[ENRICHMENT_ENV.piiHashKey]),
     referenceData,
     quarantine: new EventBridgeQuarantine(publisher, busName, config),
     latestState,
-    recordMetrics: (counts: BatchCounts) =>
-      writeLine(toEmbeddedMetrics(counts, dimensions, Date.now())),
+    recordMetrics: (counts, warningsByRule) => {
+      for (const line of toEmbeddedMetricLines(
+        counts,
+        warningsByRule,
+        dimensions,
+        Date.now(),
+      )) {
+        writeLine(line);
+      }
+    },
   });
 }

@@ -1,26 +1,34 @@
-import { EnrichmentHandlerConfig } from './config';
 import {
-  EventEnvelope,
-  isEventEnvelope,
-  PipeSqsMessage,
-} from './eventEnvelope';
+  AdmittedEvent,
+  createMessageAdmission,
+  isAdmitted,
+} from './admitMessage';
+import { EnrichmentHandlerConfig } from './config';
+import { PipeSqsMessage } from './eventEnvelope';
 import { LatestStateSink } from './latestState';
-import { BatchCounts } from './metrics';
+import { BatchCounts, QualityWarningsByRule } from './metrics';
 import { QuarantinedEvent, QuarantineSink } from './quarantine';
-import { CachedReferenceData } from './referenceData';
+import { createQualityChecker, QualityChecker } from './qualityRules';
+import { CachedReferenceData, ReferenceItem } from './referenceData';
+import { FIREHOSE_MAX_RECORD_BYTES, oversizeRowBytes } from './rowSize';
 import { RecordTransformer, TableRecord } from './transformRecord';
 import { EventValidator } from './validateEvents';
 
 export interface BatchProcessorDependencies {
   readonly config: EnrichmentHandlerConfig;
   readonly validate: EventValidator;
+  /** @default the quality rules of the configuration, compiled once here */
+  readonly checkQuality?: QualityChecker;
   readonly transform: RecordTransformer;
   /** Absent when the product has no enrichment. */
   readonly referenceData?: CachedReferenceData;
   readonly quarantine: QuarantineSink;
   /** Absent when the product keeps no latest-state table. */
   readonly latestState?: LatestStateSink;
-  readonly recordMetrics: (counts: BatchCounts) => void;
+  readonly recordMetrics: (
+    counts: BatchCounts,
+    warningsByRule: QualityWarningsByRule,
+  ) => void;
 }
 
 /** Processes one Pipe batch: the SQS messages in, the table rows out. */
@@ -29,95 +37,42 @@ export type BatchProcessor = (
 ) => Promise<TableRecord[]>;
 
 /**
- * Validates, enriches and transforms a batch. Invalid events never block
+ * Validates, enriches and transforms a batch. Rejected events never block
  * valid ones and are never dropped: they go to the quarantine with their
- * problems, and only once the quarantine has them does the batch succeed
- * (otherwise the error fails the batch and SQS delivers it again).
- * Duplicates within a batch (same event id) are delivered once. With a
- * latest-state table, the batch succeeds only once its rows are stored
- * there too.
+ * problems (an event breaking its contract's schema or an `error` quality
+ * rule, a row too large for Firehose, ...), and only once the quarantine
+ * has them does the batch succeed (otherwise the error fails the batch and
+ * SQS delivers it again). Duplicates within a batch (same event id) are
+ * delivered once; only delivered events count, so a rejected event never
+ * hides a valid one with its id. With a latest-state table, the batch
+ * succeeds only once its rows are stored there too.
  */
 export function createBatchProcessor(
   dependencies: BatchProcessorDependencies,
 ): BatchProcessor {
-  const {
+  const { config, transform, referenceData, quarantine, latestState } =
+    dependencies;
+  const admit = createMessageAdmission({
     config,
-    validate,
-    transform,
-    referenceData,
-    quarantine,
-    latestState,
-  } = dependencies;
+    validate: dependencies.validate,
+    checkQuality: dependencies.checkQuality ?? createQualityChecker(config),
+  });
   const keyPath = config.enrichment?.keyField.split('.');
 
   return async messages => {
     const rejected: QuarantinedEvent[] = [];
-    const accepted: EventEnvelope[] = [];
-    const seenIds = new Set<string>();
-    let duplicates = 0;
-
+    const admitted: AdmittedEvent[] = [];
     for (const message of messages) {
-      const reject = (
-        reason: QuarantinedEvent['reason'],
-        message_: string,
-        eventId?: string,
-      ) =>
-        rejected.push({
-          reason,
-          problems: [{ path: '', message: message_ }],
-          messageId: message.messageId,
-          eventId,
-          body: message.body,
-        });
-      // Length in UTF-16 units is a cheap lower bound; count bytes only near the limit.
-      if (
-        message.body.length * 3 > config.maxEventBytes &&
-        Buffer.byteLength(message.body) > config.maxEventBytes
-      ) {
-        reject(
-          'oversize',
-          `event is larger than ${config.maxEventBytes} bytes`,
-        );
-        continue;
+      const outcome = admit(message);
+      if (isAdmitted(outcome)) {
+        admitted.push(outcome);
+      } else {
+        rejected.push(outcome);
       }
-      let event: unknown;
-      try {
-        event = JSON.parse(message.body);
-      } catch (error) {
-        reject('not-json', `body is not JSON: ${(error as Error).message}`);
-        continue;
-      }
-      if (!isEventEnvelope(event)) {
-        reject(
-          'not-an-event',
-          'body is not an EventBridge event (id, source, detail-type, time, detail)',
-        );
-        continue;
-      }
-      if (seenIds.has(event.id)) {
-        duplicates++;
-        continue;
-      }
-      seenIds.add(event.id);
-      const problems = validate(event);
-      if (problems) {
-        rejected.push({
-          reason:
-            config.events[event['detail-type']]?.source === event.source
-              ? 'schema-violation'
-              : 'unknown-event-type',
-          problems,
-          messageId: message.messageId,
-          eventId: event.id,
-          body: message.body,
-        });
-        continue;
-      }
-      accepted.push(event);
     }
 
     const keys = keyPath
-      ? accepted.map(event => lookupKey(event.detail, keyPath))
+      ? admitted.map(({ event }) => lookupKey(event.detail, keyPath))
       : [];
     const references =
       referenceData && keyPath
@@ -125,14 +80,37 @@ export function createBatchProcessor(
             keys.filter((key): key is string => key !== undefined),
           )
         : undefined;
+
+    const records: TableRecord[] = [];
+    const deliveredIds = new Set<string>();
+    const warningsByRule: Record<string, number> = {};
+    let duplicates = 0;
     let missingReference = 0;
-    const records = accepted.map((event, index) => {
+    let qualityWarnings = 0;
+    admitted.forEach(({ event, warnings }, index) => {
       const key = keys[index];
-      const reference = key === undefined ? undefined : references?.get(key);
+      const reference: ReferenceItem | undefined =
+        key === undefined ? undefined : references?.get(key);
+      const record = transform(event, reference);
+      const rowBytes = oversizeRowBytes(record);
+      if (rowBytes !== undefined) {
+        rejected.push(rowTooLarge(admitted[index], rowBytes));
+        return;
+      }
+      // Checked last: an id is taken only by an event that is delivered.
+      if (deliveredIds.has(event.id)) {
+        duplicates++;
+        return;
+      }
+      deliveredIds.add(event.id);
       if (references && !reference) {
         missingReference++;
       }
-      return transform(event, reference);
+      for (const rule of warnings) {
+        warningsByRule[rule] = (warningsByRule[rule] ?? 0) + 1;
+        qualityWarnings++;
+      }
+      records.push(record);
     });
 
     // Independent stores: write both at once; either failing fails the batch.
@@ -140,14 +118,36 @@ export function createBatchProcessor(
       quarantine.put(rejected),
       records.length > 0 ? latestState?.write(records) : undefined,
     ]);
-    dependencies.recordMetrics({
-      ReceivedEvents: messages.length,
-      DeliveredEvents: records.length,
-      QuarantinedEvents: rejected.length,
-      DuplicateEvents: duplicates,
-      MissingReferenceData: missingReference,
-    });
+    dependencies.recordMetrics(
+      {
+        ReceivedEvents: messages.length,
+        DeliveredEvents: records.length,
+        QuarantinedEvents: rejected.length,
+        DuplicateEvents: duplicates,
+        MissingReferenceData: missingReference,
+        QualityWarnings: qualityWarnings,
+      },
+      warningsByRule,
+    );
     return records;
+  };
+}
+
+function rowTooLarge(
+  { message, event }: AdmittedEvent,
+  rowBytes: number,
+): QuarantinedEvent {
+  return {
+    reason: 'row-too-large',
+    problems: [
+      {
+        path: '',
+        message: `the table row is ${rowBytes} bytes as JSON; Firehose takes records of at most ${FIREHOSE_MAX_RECORD_BYTES} bytes`,
+      },
+    ],
+    messageId: message.messageId,
+    eventId: event.id,
+    body: message.body,
   };
 }
 

@@ -7,6 +7,8 @@ import { EventEnvelope } from './eventEnvelope';
 export interface ValidationProblem {
   readonly path: string;
   readonly message: string;
+  /** The quality rule broken, for `quality-rule-violation`. */
+  readonly rule?: string;
 }
 
 /** Checks an event against its contract; undefined when it is valid. */

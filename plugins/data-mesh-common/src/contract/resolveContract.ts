@@ -1,3 +1,4 @@
+import { eventDateSince, qualifiedTableName } from '../athena/athenaSql';
 import {
   defaultDatabaseFor,
   defaultSourceFor,
@@ -62,7 +63,7 @@ export function sampleAthenaQueryFor(storage: {
   readonly partitionKeys: readonly string[];
 }): string {
   const dateFilter = storage.partitionKeys.includes('event_date')
-    ? `\nWHERE event_date >= date_format(current_date - interval '1' day, '%Y-%m-%d')`
+    ? `\nWHERE ${eventDateSince(1)}`
     : '';
-  return `SELECT *\nFROM "${storage.database}"."${storage.table}"${dateFilter}\nLIMIT 100;`;
+  return `SELECT *\nFROM ${qualifiedTableName(storage.database, storage.table)}${dateFilter}\nLIMIT 100;`;
 }

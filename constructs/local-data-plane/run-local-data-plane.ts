@@ -1,0 +1,557 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  DeleteMessageBatchCommand,
+} from '@aws-sdk/client-sqs';
+import { EventPublisher } from '../src/publisher/EventPublisher';
+import { bundleHandlers } from '../scripts/bundleHandlers';
+import { synthSampleDomains } from '../src/testing/synthSampleDomains';
+import { SAMPLE_DOMAINS_DIR } from '../src/testing/sampleContracts';
+import { attachGlueTables, QueryRows, runQuery } from './athena-on-duckdb';
+import { AwsClients, createAwsClients, destroyAwsClients } from './aws-clients';
+import { EMULATOR_ENVIRONMENT, startAwsEmulator } from './emulator';
+import { convertDeliveredRecords, StreamConversion } from './firehose-delivery';
+import { loadLocalFunction } from './lambda-runtime';
+import { drainPipe, PipeDrain, readPipe, RedeliveryChoice } from './pipe';
+import { provisionTemplate, ProvisionedTemplate } from './provision';
+import { SampleEvent, sampleEvents } from './sample-events';
+import {
+  CloudFormationTemplate,
+  resourcesOfType,
+  TemplateResource,
+} from './template';
+
+/** moto's default account; the region of {@link EMULATOR_ENVIRONMENT}. */
+const DEPLOYMENT = {
+  account: '123456789012',
+  region: EMULATOR_ENVIRONMENT.AWS_REGION,
+};
+
+export interface LocalRunOptions {
+  /** Days of events, today and the days before it. @default 3 */
+  readonly days?: number;
+  /** Events per product and day. @default 40 */
+  readonly eventsPerDay?: number;
+  /** The clock of the run. @default now */
+  readonly now?: Date;
+  /**
+   * Which first deliveries of an event SQS hands over twice (at-least-once):
+   * in the same batch, or in a later one. @default about one event in 17 of each kind
+   */
+  readonly redeliver?: (event: SampleEvent, index: number) => RedeliveryChoice;
+  /** @default process.env: AWS_ENDPOINT_URL names an emulator that is already running */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Progress lines. @default none */
+  readonly log?: (line: string) => void;
+}
+
+/** A named query and what it answered. */
+export interface QueryResult {
+  readonly name: string;
+  readonly sql: string;
+  readonly rows?: QueryRows;
+  readonly error?: string;
+}
+
+/** Everything the run saw of one data product. */
+export interface ProductRun {
+  readonly product: string;
+  readonly domain: string;
+  readonly events: readonly SampleEvent[];
+  /** EventBridge event ids, by index in {@link events}. */
+  readonly eventIds: readonly string[];
+  /** The at-least-once copies injected, by index in {@link events}. */
+  readonly redeliveries: readonly RedeliveryChoice[];
+  readonly drain: PipeDrain;
+  /** The handler's metrics summed over its invocations (from its EMF log lines). */
+  readonly metrics: Readonly<Record<string, number>>;
+  /** Quarantined events as the quarantine queue received them. */
+  readonly quarantined: ReadonlyArray<{
+    eventId?: string;
+    reason: string;
+    problems: unknown;
+  }>;
+  readonly deadLetters: number;
+  readonly conversion: StreamConversion;
+  /** Distinct event ids in the table. */
+  readonly tableEventIds: ReadonlySet<string>;
+  readonly tableRows: number;
+  readonly queries: readonly QueryResult[];
+}
+
+export interface LocalRun {
+  readonly endpoint: string;
+  readonly emulator: 'moto_server' | 'AWS_ENDPOINT_URL';
+  readonly products: readonly ProductRun[];
+  /** Resource types created on the emulator and referred to only, with counts. */
+  readonly created: Readonly<Record<string, number>>;
+  readonly placeholders: Readonly<Record<string, number>>;
+}
+
+/** About one event in eight is handed over twice, half of them within their batch. */
+function defaultRedelivery(_: SampleEvent, index: number): RedeliveryChoice {
+  if (index % 16 === 3) {
+    return 'same-batch';
+  }
+  return index % 16 === 11 ? 'later-batch' : undefined;
+}
+
+/**
+ * Runs the sample domains' pipeline on an AWS emulator, as deployed from
+ * `cdk synth`: provisions the template, publishes each product's sample
+ * events with the library's EventPublisher, lets the emulator's
+ * EventBridge route them to the synthesized queues, runs each Pipe with
+ * the real enrichment bundle, completes Firehose's Parquet conversion, and
+ * runs every named query over the result with DuckDB. Starts and stops
+ * the emulator unless `AWS_ENDPOINT_URL` names one.
+ */
+export async function runLocalDataPlane(
+  options: LocalRunOptions = {},
+): Promise<LocalRun> {
+  const log = options.log ?? (() => {});
+  const now = options.now ?? new Date();
+  const work = mkdtempSync(join(tmpdir(), 'local-data-plane-'));
+  bundleHandlers();
+  const synth = synthSampleDomains();
+  const template = synth.template.toJSON() as CloudFormationTemplate;
+  const emulator = await startAwsEmulator(options.env);
+  log(`emulator: ${emulator.origin} at ${emulator.endpoint}`);
+  const previousEnv = { ...process.env };
+  // The bundled handler creates its clients from the environment, as in Lambda.
+  Object.assign(process.env, EMULATOR_ENVIRONMENT, {
+    AWS_ENDPOINT_URL: emulator.endpoint,
+  });
+  const clients = createAwsClients(emulator.endpoint);
+  const duckDbInstance = await DuckDBInstance.create(':memory:');
+  const duckDb = await duckDbInstance.connect();
+  try {
+    const provisioned = await provisionTemplate(template, clients, DEPLOYMENT);
+    log(`provisioned: ${summarize(provisioned.created)}`);
+    await loadReferenceData(template, clients);
+    const products: ProductRun[] = [];
+    for (const [pipeId, pipeResource] of resourcesOfType(
+      template,
+      'AWS::Pipes::Pipe',
+    )) {
+      products.push(
+        await runProduct(pipeId, pipeResource, {
+          template,
+          provisioned,
+          clients,
+          assembly: synth.assembly.directory,
+          lake: join(work, 'lake'),
+          duckDb,
+          now,
+          days: options.days ?? 3,
+          perDay: options.eventsPerDay ?? 40,
+          redeliver: options.redeliver ?? defaultRedelivery,
+          log,
+        }),
+      );
+    }
+    return {
+      endpoint: emulator.endpoint,
+      emulator: emulator.origin,
+      products,
+      created: counts(provisioned.created),
+      placeholders: counts(provisioned.placeholders),
+    };
+  } finally {
+    duckDb.closeSync();
+    duckDbInstance.closeSync();
+    destroyAwsClients(clients);
+    for (const name of Object.keys(process.env)) {
+      if (!(name in previousEnv)) {
+        delete process.env[name];
+      }
+    }
+    Object.assign(process.env, previousEnv);
+    await emulator.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+interface ProductContext {
+  readonly template: CloudFormationTemplate;
+  readonly provisioned: ProvisionedTemplate;
+  readonly clients: AwsClients;
+  readonly assembly: string;
+  readonly lake: string;
+  readonly duckDb: Awaited<ReturnType<DuckDBInstance['connect']>>;
+  readonly now: Date;
+  readonly days: number;
+  readonly perDay: number;
+  readonly redeliver: (event: SampleEvent, index: number) => RedeliveryChoice;
+  readonly log: (line: string) => void;
+}
+
+async function runProduct(
+  pipeId: string,
+  pipeResource: TemplateResource,
+  context: ProductContext,
+): Promise<ProductRun> {
+  const { template, provisioned, clients } = context;
+  const pipe = readPipe(pipeId, pipeResource, provisioned);
+  const enrichmentResource = template.Resources[pipe.enrichmentLogicalId];
+  const enrichment = loadLocalFunction(
+    pipe.enrichmentLogicalId,
+    enrichmentResource,
+    context.assembly,
+    provisioned,
+  );
+  const config = readHandlerConfig(context.assembly, enrichmentResource);
+  const product = config.dataProduct;
+  const queueId = (
+    pipeResource.Properties?.Source as { 'Fn::GetAtt': [string] }
+  )['Fn::GetAtt'][0];
+  const eventsRule = rulesTargeting(template, queueId)[0];
+  if (!eventsRule) {
+    throw new Error(
+      `${product}: no rule delivers to its buffer queue ${queueId}`,
+    );
+  }
+  const busName = provisioned.resolver.resolveString(
+    eventsRule[1].Properties?.EventBusName,
+    eventsRule[0],
+  );
+  const source = String(
+    (eventsRule[1].Properties?.EventPattern as { source: string[] }).source[0],
+  );
+
+  // Publish: the producer's side, through the real SDK and the emulator's bus.
+  const events = sampleEvents(product, {
+    days: context.days,
+    perDay: context.perDay,
+    now: context.now,
+  });
+  const publisher = new EventPublisher<Record<string, object>>({
+    eventBusName: busName,
+    source,
+    client: clients.eventBridge,
+  });
+  const eventIds = await publisher.publishAll(
+    events.map(event => ({
+      detailType: event.detailType,
+      detail: event.detail,
+      time: event.time,
+    })),
+  );
+  context.log(`${product}: published ${events.length} events to ${busName}`);
+
+  // Route, buffer, validate/enrich/transform, deliver.
+  const redeliveries = events.map((event, index) =>
+    context.redeliver(event, index),
+  );
+  const indexById = new Map(eventIds.map((id, index) => [id, index]));
+  const drain = await drainPipe(pipe, enrichment, clients, body => {
+    const index = indexById.get(JSON.parse(body).id);
+    return index === undefined ? undefined : redeliveries[index];
+  });
+  context.log(
+    `${product}: ${drain.batches} batches, ${drain.recordsDelivered} records to Firehose`,
+  );
+
+  const quarantineQueueId = quarantineQueueOf(template, product);
+  const quarantined = (
+    await drainQueue(
+      clients,
+      provisioned.resolver.resolveString({ Ref: quarantineQueueId }, product),
+    )
+  ).map(body => {
+    const detail = JSON.parse(body).detail;
+    return {
+      eventId: detail.eventId,
+      reason: detail.reason,
+      problems: detail.problems,
+    };
+  });
+  const redrive = JSON.parse(
+    (
+      await clients.sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: pipe.sourceQueueUrl,
+          AttributeNames: ['RedrivePolicy'],
+        }),
+      )
+    ).Attributes?.RedrivePolicy ?? '{}',
+  );
+  const deadLetterUrl = redrive.deadLetterTargetArn
+    ? provisioned.resolver.resolveString(
+        {
+          Ref: queueIdByArn(provisioned, template, redrive.deadLetterTargetArn),
+        },
+        product,
+      )
+    : undefined;
+  const deadLetters = deadLetterUrl
+    ? (await drainQueue(clients, deadLetterUrl)).length
+    : 0;
+
+  // Firehose's conversion and partitioning, then Athena's queries.
+  const conversion = await convertDeliveredRecords(
+    pipe.deliveryStreamName,
+    clients,
+    context.lake,
+    context.duckDb,
+    context.now,
+  );
+  await attachGlueTables(context.duckDb, clients, context.lake, [
+    { database: conversion.database, table: conversion.table },
+  ]);
+  const tableName = `"${conversion.database}"."${conversion.table}"`;
+  const tableEventIds = new Set(
+    (
+      await runQuery(
+        context.duckDb,
+        `SELECT DISTINCT event_id FROM ${tableName}`,
+      )
+    ).map(row => String(row.event_id)),
+  );
+  const [{ rows: tableRows }] = await runQuery(
+    context.duckDb,
+    `SELECT count(*) AS rows FROM ${tableName}`,
+  );
+  const queries: QueryResult[] = [];
+  for (const [queryId, query] of resourcesOfType(
+    template,
+    'AWS::Athena::NamedQuery',
+  )) {
+    const name = String(query.Properties?.Name);
+    if (!name.startsWith(`${product}-`)) {
+      continue;
+    }
+    const sql = provisioned.resolver.resolveString(
+      query.Properties?.QueryString,
+      queryId,
+    );
+    try {
+      queries.push({ name, sql, rows: await runQuery(context.duckDb, sql) });
+    } catch (error) {
+      queries.push({ name, sql, error: (error as Error).message });
+    }
+  }
+  return {
+    product,
+    domain: config.domain,
+    events,
+    eventIds,
+    redeliveries,
+    drain,
+    metrics: sumMetrics(drain.logLines),
+    quarantined,
+    deadLetters,
+    conversion,
+    tableEventIds,
+    tableRows: Number(tableRows),
+    queries,
+  };
+}
+
+/** The handler configuration the construct staged beside the bundle. */
+function readHandlerConfig(
+  assembly: string,
+  resource: TemplateResource,
+): { domain: string; dataProduct: string } {
+  const key = String(
+    (resource.Properties?.Code as { S3Key: string }).S3Key,
+  ).replace(/\.zip$/, '');
+  return JSON.parse(
+    readFileSync(join(assembly, `asset.${key}`, 'config.json'), 'utf8'),
+  );
+}
+
+function rulesTargeting(
+  template: CloudFormationTemplate,
+  queueId: string,
+): Array<[string, TemplateResource]> {
+  return resourcesOfType(template, 'AWS::Events::Rule').filter(([, rule]) =>
+    ((rule.Properties?.Targets ?? []) as Array<{ Arn: unknown }>).some(
+      target =>
+        JSON.stringify(target.Arn) ===
+        JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] }),
+    ),
+  );
+}
+
+/** The queue the product's quarantine rule (pattern on `detail.dataProduct`) delivers to. */
+function quarantineQueueOf(
+  template: CloudFormationTemplate,
+  product: string,
+): string {
+  const rule = resourcesOfType(template, 'AWS::Events::Rule').find(
+    ([, candidate]) => {
+      const pattern = candidate.Properties?.EventPattern as {
+        detail?: { dataProduct?: string[] };
+      };
+      return pattern?.detail?.dataProduct?.includes(product);
+    },
+  );
+  const target = (
+    rule?.[1].Properties?.Targets as
+      Array<{ Arn: { 'Fn::GetAtt': [string] } }> | undefined
+  )?.[0];
+  if (!target) {
+    throw new Error(`${product}: no quarantine rule in the template`);
+  }
+  return target.Arn['Fn::GetAtt'][0];
+}
+
+function queueIdByArn(
+  provisioned: ProvisionedTemplate,
+  template: CloudFormationTemplate,
+  queueArn: string,
+): string {
+  const found = resourcesOfType(template, 'AWS::SQS::Queue').find(
+    ([id]) =>
+      provisioned.resolver.resolveString({ 'Fn::GetAtt': [id, 'Arn'] }, id) ===
+      queueArn,
+  );
+  if (!found) {
+    throw new Error(`no queue of the template has the ARN ${queueArn}`);
+  }
+  return found[0];
+}
+
+/** Receives and deletes every message of a queue; the bodies. */
+async function drainQueue(
+  clients: AwsClients,
+  queueUrl: string,
+): Promise<string[]> {
+  const bodies: string[] = [];
+  for (;;) {
+    const { Messages = [] } = await clients.sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+      }),
+    );
+    if (Messages.length === 0) {
+      return bodies;
+    }
+    bodies.push(...Messages.map(message => message.Body ?? ''));
+    await clients.sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: Messages.map((message, index) => ({
+          Id: String(index),
+          ReceiptHandle: message.ReceiptHandle!,
+        })),
+      }),
+    );
+  }
+}
+
+/**
+ * Loads each reference table of the template with its sample items, from
+ * `examples/domains/<domain>/reference-data/<table name>.json` where one exists.
+ */
+async function loadReferenceData(
+  template: CloudFormationTemplate,
+  clients: AwsClients,
+): Promise<void> {
+  const documents = DynamoDBDocumentClient.from(clients.dynamoDb);
+  for (const [, table] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
+    const tableName = String(table.Properties?.TableName ?? '');
+    const file = referenceDataFile(tableName);
+    if (!file) {
+      continue;
+    }
+    const items = JSON.parse(readFileSync(file, 'utf8')) as Record<
+      string,
+      unknown
+    >[];
+    for (let start = 0; start < items.length; start += 25) {
+      await documents.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [tableName]: items
+              .slice(start, start + 25)
+              .map(Item => ({ PutRequest: { Item } })),
+          },
+        }),
+      );
+    }
+  }
+}
+
+function referenceDataFile(tableName: string): string | undefined {
+  for (const domain of ['trading', 'credit', 'customer']) {
+    const file = join(
+      SAMPLE_DOMAINS_DIR,
+      domain,
+      'reference-data',
+      `${tableName}.json`,
+    );
+    try {
+      readFileSync(file);
+      return file;
+    } catch {
+      // not this domain's table
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Sums the metrics of CloudWatch EMF lines as CloudWatch would, one sum
+ * per metric and dimension set: `QualityWarnings` for the product's own
+ * dimensions, `QualityWarnings{QualityRule=kyc-passed}` for one rule.
+ */
+export function sumMetrics(lines: readonly string[]): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const line of lines) {
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      continue; // not a metric line
+    }
+    const directives = (
+      parsed._aws as
+        | {
+            CloudWatchMetrics?: Array<{
+              Dimensions: string[][];
+              Metrics: Array<{ Name: string }>;
+            }>;
+          }
+        | undefined
+    )?.CloudWatchMetrics;
+    for (const directive of directives ?? []) {
+      const extra = (directive.Dimensions[0] ?? [])
+        .filter(
+          dimension => dimension !== 'Domain' && dimension !== 'DataProduct',
+        )
+        .map(dimension => `${dimension}=${parsed[dimension]}`);
+      for (const { Name } of directive.Metrics) {
+        const key = extra.length > 0 ? `${Name}{${extra.join(',')}}` : Name;
+        sums[key] = (sums[key] ?? 0) + Number(parsed[Name] ?? 0);
+      }
+    }
+  }
+  return sums;
+}
+
+function counts(
+  byType: Readonly<Record<string, readonly string[]>>,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(byType).map(([type, ids]) => [type, ids.length]),
+  );
+}
+
+function summarize(
+  byType: Readonly<Record<string, readonly string[]>>,
+): string {
+  return Object.entries(byType)
+    .map(([type, ids]) => `${ids.length} ${type.replace(/^AWS::/, '')}`)
+    .join(', ');
+}
