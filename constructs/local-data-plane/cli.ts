@@ -58,10 +58,11 @@ function printProduct(product: ProductRun): number {
     ['dead letters', product.deadLetters, 0],
     ['Firehose conversion failures', product.conversion.failedByType, {}],
   ];
+  const quarantinedIds = new Set(
+    product.quarantined.map(entry => entry.eventId),
+  );
   const lost = product.eventIds.filter(
-    id =>
-      !product.tableEventIds.has(id) &&
-      !product.quarantined.some(entry => entry.eventId === id),
+    id => !product.tableEventIds.has(id) && !quarantinedIds.has(id),
   );
   checks.push(['events neither in the table nor quarantined', lost.length, 0]);
 

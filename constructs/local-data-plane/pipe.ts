@@ -31,6 +31,8 @@ export interface PipeDrain {
   readonly messagesReceived: number;
   readonly recordsDelivered: number;
   readonly failedBatches: number;
+  /** Time spent in the enrichment function (with its DynamoDB and quarantine calls). */
+  readonly enrichmentMs: number;
   /** Copies injected: handed over in the same batch, or sent to the queue again. */
   readonly redeliveries: {
     readonly sameBatch: number;
@@ -94,103 +96,127 @@ export function readPipe(
 }
 
 /**
- * Runs a pipe until its source queue is empty, as EventBridge Pipes does:
- * a batch of up to `batchSize` messages (gathered until the queue has no
- * more), the enrichment invoked with it, its output sent to the target
- * stream one record per element, and only then the messages deleted. A
- * failed invocation or delivery leaves the whole batch on the queue, to be
- * received again and, after the queue's `maxReceiveCount`, moved to its
- * dead-letter queue by SQS. The window is not waited for: the run publishes
- * everything before it drains.
+ * Runs a pipe as EventBridge Pipes does, each {@link PipeRunner.drain}
+ * until its source queue is empty: a batch of up to `batchSize` messages
+ * (gathered until the queue has no more), the enrichment invoked with it,
+ * its output sent to the target stream one record per element, and only
+ * then the messages deleted. A failed invocation or delivery leaves the
+ * whole batch on the queue, to be received again and, after the queue's
+ * `maxReceiveCount`, moved to its dead-letter queue by SQS. The batching
+ * window is not waited for: a drain starts once events are published.
  */
-export async function drainPipe(
-  pipe: LocalPipe,
-  enrichment: LocalFunction,
-  clients: AwsClients,
-  redeliver: (body: string) => RedeliveryChoice = () => undefined,
-): Promise<PipeDrain> {
-  const logLines: string[] = [];
-  const errors: string[] = [];
-  const seen = new Set<string>();
-  let batches = 0;
-  let messagesReceived = 0;
-  let recordsDelivered = 0;
-  let failedBatches = 0;
-  const redeliveries = { sameBatch: 0, laterBatch: 0 };
+export class PipeRunner {
+  private readonly logLines: string[] = [];
+  private readonly errors: string[] = [];
+  /** Bodies already offered a redelivery: an injected copy is never copied again. */
+  private readonly seen = new Set<string>();
+  private readonly redeliveries = { sameBatch: 0, laterBatch: 0 };
+  private batches = 0;
+  private messagesReceived = 0;
+  private recordsDelivered = 0;
+  private failedBatches = 0;
+  private enrichmentMs = 0;
 
-  for (;;) {
-    const batch = await receiveBatch(
-      clients,
-      pipe.sourceQueueUrl,
-      pipe.batchSize,
-    );
-    if (batch.length === 0) {
-      break;
+  constructor(
+    private readonly pipe: LocalPipe,
+    private readonly enrichment: LocalFunction,
+    private readonly clients: AwsClients,
+    private readonly redeliver: (body: string) => RedeliveryChoice = () =>
+      undefined,
+  ) {}
+
+  /** What the runs so far did. */
+  get result(): PipeDrain {
+    return {
+      batches: this.batches,
+      messagesReceived: this.messagesReceived,
+      recordsDelivered: this.recordsDelivered,
+      failedBatches: this.failedBatches,
+      enrichmentMs: this.enrichmentMs,
+      redeliveries: { ...this.redeliveries },
+      logLines: this.logLines,
+      errors: this.errors,
+    };
+  }
+
+  /** Processes batches until the source queue is empty. */
+  async drain(): Promise<void> {
+    const { pipe, clients } = this;
+    for (;;) {
+      const batch = await receiveBatch(
+        clients,
+        pipe.sourceQueueUrl,
+        pipe.batchSize,
+      );
+      if (batch.length === 0) {
+        return;
+      }
+      this.batches++;
+      const { input, taken, returned } = await this.compose(batch);
+      await releaseMessages(clients, pipe.sourceQueueUrl, returned);
+      this.messagesReceived += input.length;
+      const invoked = performance.now();
+      const invocation = await this.enrichment.invoke(input);
+      this.enrichmentMs += performance.now() - invoked;
+      this.logLines.push(...invocation.logLines);
+      try {
+        if (invocation.error) {
+          throw invocation.error;
+        }
+        this.recordsDelivered += await putRecords(
+          clients,
+          pipe.deliveryStreamName,
+          invocation.result ?? [],
+        );
+        await deleteMessages(clients, pipe.sourceQueueUrl, taken);
+      } catch (error) {
+        this.failedBatches++;
+        if (this.failedBatches > MAX_FAILED_BATCHES) {
+          throw new Error(
+            `${pipe.name}: ${this.failedBatches} failed batches; is the source queue's redrive policy missing? Last: ${(error as Error).message}`,
+          );
+        }
+        this.errors.push(`batch ${this.batches}: ${(error as Error).message}`);
+        // The visibility timeout would return them later; return them now.
+        await releaseMessages(clients, pipe.sourceQueueUrl, taken);
+      }
     }
-    batches++;
+  }
+
+  /** The enrichment's input from the received messages, with the injected copies. */
+  private async compose(batch: readonly Message[]) {
     const input: Array<{ messageId: string; body: string }> = [];
     const taken: Message[] = [];
     const returned: Message[] = [];
     for (const message of batch) {
       const body = message.Body ?? '';
-      // Asked once per event: an injected copy has the same body and is never copied again.
-      const choice = seen.has(body) ? undefined : redeliver(body);
+      const choice = this.seen.has(body) ? undefined : this.redeliver(body);
       // A same-batch copy takes a place in the batch: what no longer fits waits for the next one.
-      if (input.length + (choice === 'same-batch' ? 2 : 1) > pipe.batchSize) {
+      if (
+        input.length + (choice === 'same-batch' ? 2 : 1) >
+        this.pipe.batchSize
+      ) {
         returned.push(message);
         continue;
       }
-      seen.add(body);
+      this.seen.add(body);
       taken.push(message);
       input.push({ messageId: message.MessageId!, body });
       if (choice === 'same-batch') {
         input.push({ messageId: `${message.MessageId}-redelivered`, body });
-        redeliveries.sameBatch++;
+        this.redeliveries.sameBatch++;
       } else if (choice === 'later-batch') {
-        await clients.sqs.send(
+        await this.clients.sqs.send(
           new SendMessageCommand({
-            QueueUrl: pipe.sourceQueueUrl,
+            QueueUrl: this.pipe.sourceQueueUrl,
             MessageBody: body,
           }),
         );
-        redeliveries.laterBatch++;
+        this.redeliveries.laterBatch++;
       }
     }
-    await releaseMessages(clients, pipe.sourceQueueUrl, returned);
-    messagesReceived += input.length;
-    const invocation = await enrichment.invoke(input);
-    logLines.push(...invocation.logLines);
-    try {
-      if (invocation.error) {
-        throw invocation.error;
-      }
-      recordsDelivered += await putRecords(
-        clients,
-        pipe.deliveryStreamName,
-        invocation.result ?? [],
-      );
-      await deleteMessages(clients, pipe.sourceQueueUrl, taken);
-    } catch (error) {
-      failedBatches++;
-      if (failedBatches > MAX_FAILED_BATCHES) {
-        throw new Error(
-          `${pipe.name}: ${failedBatches} failed batches; is the source queue's redrive policy missing? Last: ${(error as Error).message}`,
-        );
-      }
-      errors.push(`batch ${batches}: ${(error as Error).message}`);
-      // The visibility timeout would return them later; return them now.
-      await releaseMessages(clients, pipe.sourceQueueUrl, taken);
-    }
+    return { input, taken, returned };
   }
-  return {
-    batches,
-    messagesReceived,
-    recordsDelivered,
-    failedBatches,
-    redeliveries,
-    logLines,
-    errors,
-  };
 }
 
 async function receiveBatch(

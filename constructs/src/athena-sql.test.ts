@@ -4,7 +4,13 @@ import {
   sampleAthenaQueryFor,
   sqlLiteral,
 } from '@financial-data-mesh/plugin-data-mesh-common';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { trinoSyntaxErrors } from './testing/trinoSql';
+
+// The repository's documentation, read from the source tree.
+// eslint-disable-next-line no-restricted-syntax
+const REPOSITORY_ROOT = join(__dirname, '..', '..');
 
 /**
  * The common package's SQL builders, checked against Trino's grammar here
@@ -87,6 +93,27 @@ describe('the SQL the portal and the constructs share', () => {
       const sql = `SELECT ${sqlLiteral(value)} AS v FROM ${qualifiedTableName('d', 't')}`;
       expect({ value, errors: trinoSyntaxErrors(sql) }).toEqual({
         value,
+        errors: [],
+      });
+    }
+  });
+
+  it('documents only valid SQL: every sql block of the docs parses', () => {
+    const files = [
+      join(REPOSITORY_ROOT, 'README.md'),
+      ...readdirSync(join(REPOSITORY_ROOT, 'docs'))
+        .filter(name => name.endsWith('.md'))
+        .map(name => join(REPOSITORY_ROOT, 'docs', name)),
+    ];
+    const blocks = files.flatMap(file =>
+      [...readFileSync(file, 'utf8').matchAll(/```sql\n([\s\S]*?)```/g)].map(
+        match => ({ file, sql: match[1].trim() }),
+      ),
+    );
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const { file, sql } of blocks) {
+      expect({ file, errors: trinoSyntaxErrors(sql) }).toEqual({
+        file,
         errors: [],
       });
     }

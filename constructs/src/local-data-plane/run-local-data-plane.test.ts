@@ -1,12 +1,12 @@
-import { loadSampleContract } from './testing/sampleContracts';
-import { startAwsEmulator } from '../local-data-plane/emulator';
-import { expectedResult } from '../local-data-plane/expectations';
+import { loadSampleContract } from '../testing/sampleContracts';
+import { startAwsEmulator } from '../../local-data-plane/emulator';
+import { expectedResult } from '../../local-data-plane/expectations';
 import {
   LocalRun,
   ProductRun,
   runLocalDataPlane,
-} from '../local-data-plane/run-local-data-plane';
-import { QueryRows } from '../local-data-plane/athena-on-duckdb';
+} from '../../local-data-plane/run-local-data-plane';
+import { QueryRows } from '../../local-data-plane/athena-on-duckdb';
 
 const DAYS = 3;
 const EVENTS_PER_DAY = 40;
