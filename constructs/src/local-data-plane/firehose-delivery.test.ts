@@ -55,6 +55,76 @@ describe('parseMetadataExtractionQuery', () => {
   });
 });
 
+/** The shape of a product's stream as the constructs synthesize it, reduced to one table. */
+const STREAM_TEMPLATE: CloudFormationTemplate = {
+  Resources: {
+    Lake: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'lake' } },
+    Role: { Type: 'AWS::IAM::Role' },
+    Database: {
+      Type: 'AWS::Glue::Database',
+      Properties: {
+        CatalogId: { Ref: 'AWS::AccountId' },
+        DatabaseInput: { Name: 'sales' },
+      },
+    },
+    Table: {
+      Type: 'AWS::Glue::Table',
+      Properties: {
+        CatalogId: { Ref: 'AWS::AccountId' },
+        DatabaseName: { Ref: 'Database' },
+        TableInput: {
+          Name: 'orders',
+          PartitionKeys: [{ Name: 'event_date', Type: 'string' }],
+          StorageDescriptor: {
+            Location: {
+              'Fn::Join': ['', ['s3://', { Ref: 'Lake' }, '/data/orders/']],
+            },
+            Columns: [
+              { Name: 'id', Type: 'string' },
+              { Name: 'amount', Type: 'int' },
+            ],
+          },
+        },
+      },
+    },
+    Stream: {
+      Type: 'AWS::KinesisFirehose::DeliveryStream',
+      Properties: {
+        DeliveryStreamName: 'Stream',
+        ExtendedS3DestinationConfiguration: {
+          BucketARN: { 'Fn::GetAtt': ['Lake', 'Arn'] },
+          RoleARN: { 'Fn::GetAtt': ['Role', 'Arn'] },
+          Prefix: 'data/orders/event_date=!{partitionKeyFromQuery:event_date}/',
+          ErrorOutputPrefix:
+            'errors/orders/!{firehose:error-output-type}/!{timestamp:yyyy-MM-dd}/',
+          DataFormatConversionConfiguration: {
+            Enabled: true,
+            SchemaConfiguration: {
+              DatabaseName: 'sales',
+              TableName: 'orders',
+              RoleARN: { 'Fn::GetAtt': ['Role', 'Arn'] },
+            },
+          },
+          ProcessingConfiguration: {
+            Enabled: true,
+            Processors: [
+              {
+                Type: 'MetadataExtraction',
+                Parameters: [
+                  {
+                    ParameterName: 'MetadataExtractionQuery',
+                    ParameterValue: '{event_date: .event_date}',
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
+};
+
 describe('convertDeliveredRecords on the emulator', () => {
   let emulator: AwsEmulator;
   let clients: AwsClients;
@@ -160,73 +230,3 @@ describe('convertDeliveredRecords on the emulator', () => {
     ).toBe(0);
   });
 });
-
-/** The shape of a product's stream as the constructs synthesize it, reduced to one table. */
-const STREAM_TEMPLATE: CloudFormationTemplate = {
-  Resources: {
-    Lake: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'lake' } },
-    Role: { Type: 'AWS::IAM::Role' },
-    Database: {
-      Type: 'AWS::Glue::Database',
-      Properties: {
-        CatalogId: { Ref: 'AWS::AccountId' },
-        DatabaseInput: { Name: 'sales' },
-      },
-    },
-    Table: {
-      Type: 'AWS::Glue::Table',
-      Properties: {
-        CatalogId: { Ref: 'AWS::AccountId' },
-        DatabaseName: { Ref: 'Database' },
-        TableInput: {
-          Name: 'orders',
-          PartitionKeys: [{ Name: 'event_date', Type: 'string' }],
-          StorageDescriptor: {
-            Location: {
-              'Fn::Join': ['', ['s3://', { Ref: 'Lake' }, '/data/orders/']],
-            },
-            Columns: [
-              { Name: 'id', Type: 'string' },
-              { Name: 'amount', Type: 'int' },
-            ],
-          },
-        },
-      },
-    },
-    Stream: {
-      Type: 'AWS::KinesisFirehose::DeliveryStream',
-      Properties: {
-        DeliveryStreamName: 'Stream',
-        ExtendedS3DestinationConfiguration: {
-          BucketARN: { 'Fn::GetAtt': ['Lake', 'Arn'] },
-          RoleARN: { 'Fn::GetAtt': ['Role', 'Arn'] },
-          Prefix: 'data/orders/event_date=!{partitionKeyFromQuery:event_date}/',
-          ErrorOutputPrefix:
-            'errors/orders/!{firehose:error-output-type}/!{timestamp:yyyy-MM-dd}/',
-          DataFormatConversionConfiguration: {
-            Enabled: true,
-            SchemaConfiguration: {
-              DatabaseName: 'sales',
-              TableName: 'orders',
-              RoleARN: { 'Fn::GetAtt': ['Role', 'Arn'] },
-            },
-          },
-          ProcessingConfiguration: {
-            Enabled: true,
-            Processors: [
-              {
-                Type: 'MetadataExtraction',
-                Parameters: [
-                  {
-                    ParameterName: 'MetadataExtractionQuery',
-                    ParameterValue: '{event_date: .event_date}',
-                  },
-                ],
-              },
-            ],
-          },
-        },
-      },
-    },
-  },
-};
