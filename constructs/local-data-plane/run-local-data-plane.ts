@@ -1,33 +1,35 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import {
-  BatchWriteCommand,
-  DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import {
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  DeleteMessageBatchCommand,
-} from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { EventPublisher } from '../src/publisher/EventPublisher';
 import { bundleHandlers } from '../scripts/bundleHandlers';
 import { synthSampleDomains } from '../src/testing/synthSampleDomains';
-import { SAMPLE_DOMAINS_DIR } from '../src/testing/sampleContracts';
 import { attachGlueTables, QueryRows, runQuery } from './athena-on-duckdb';
 import { AwsClients, createAwsClients, destroyAwsClients } from './aws-clients';
 import { EMULATOR_ENVIRONMENT, startAwsEmulator } from './emulator';
+import { sumMetrics } from './emf-metrics';
 import { convertDeliveredRecords, StreamConversion } from './firehose-delivery';
 import { loadLocalFunction } from './lambda-runtime';
 import { PipeDrain, PipeRunner, readPipe, RedeliveryChoice } from './pipe';
 import { provisionTemplate, ProvisionedTemplate } from './provision';
+import { loadReferenceData } from './reference-data';
 import { SampleEvent, sampleEvents } from './sample-events';
+import { drainQueue, QuarantineEntry, readQuarantine } from './sqs-queues';
 import {
   CloudFormationTemplate,
   resourcesOfType,
   TemplateResource,
 } from './template';
+import {
+  queueIdByArn,
+  quarantineQueueOf,
+  readHandlerConfig,
+  rulesTargeting,
+} from './template-lookups';
+
+export type { QuarantineEntry };
 
 /** moto's default account; the region of {@link EMULATOR_ENVIRONMENT}. */
 const DEPLOYMENT = {
@@ -59,13 +61,6 @@ export interface QueryResult {
   readonly sql: string;
   readonly rows?: QueryRows;
   readonly error?: string;
-}
-
-/** A quarantined event as the quarantine queue holds it. */
-export interface QuarantineEntry {
-  readonly eventId?: string;
-  readonly reason: string;
-  readonly problems: unknown;
 }
 
 /** Everything the run saw of one data product. */
@@ -185,6 +180,7 @@ export async function runLocalDataPlane(
     Object.assign(process.env, previousEnv);
     await emulator.stop();
     rmSync(work, { recursive: true, force: true });
+    rmSync(synth.assembly.directory, { recursive: true, force: true });
   }
 }
 
@@ -400,206 +396,6 @@ async function runNamedQueries(
     }
   }
   return queries;
-}
-
-/** The quarantine entries the quarantine rule delivered so far, removed from the queue. */
-async function readQuarantine(
-  clients: AwsClients,
-  queueUrl: string,
-): Promise<QuarantineEntry[]> {
-  return (await drainQueue(clients, queueUrl)).map(body => {
-    const detail = JSON.parse(body).detail;
-    return {
-      eventId: detail.eventId,
-      reason: detail.reason,
-      problems: detail.problems,
-    };
-  });
-}
-
-/** The handler configuration the construct staged beside the bundle. */
-function readHandlerConfig(
-  assembly: string,
-  resource: TemplateResource,
-): { domain: string; dataProduct: string } {
-  const key = String(
-    (resource.Properties?.Code as { S3Key: string }).S3Key,
-  ).replace(/\.zip$/, '');
-  return JSON.parse(
-    readFileSync(join(assembly, `asset.${key}`, 'config.json'), 'utf8'),
-  );
-}
-
-function rulesTargeting(
-  template: CloudFormationTemplate,
-  queueId: string,
-): Array<[string, TemplateResource]> {
-  return resourcesOfType(template, 'AWS::Events::Rule').filter(([, rule]) =>
-    ((rule.Properties?.Targets ?? []) as Array<{ Arn: unknown }>).some(
-      target =>
-        JSON.stringify(target.Arn) ===
-        JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] }),
-    ),
-  );
-}
-
-/** The queue the product's quarantine rule (pattern on `detail.dataProduct`) delivers to. */
-function quarantineQueueOf(
-  template: CloudFormationTemplate,
-  product: string,
-): string {
-  const rule = resourcesOfType(template, 'AWS::Events::Rule').find(
-    ([, candidate]) => {
-      const pattern = candidate.Properties?.EventPattern as {
-        detail?: { dataProduct?: string[] };
-      };
-      return pattern?.detail?.dataProduct?.includes(product);
-    },
-  );
-  const target = (
-    rule?.[1].Properties?.Targets as
-      Array<{ Arn: { 'Fn::GetAtt': [string] } }> | undefined
-  )?.[0];
-  if (!target) {
-    throw new Error(`${product}: no quarantine rule in the template`);
-  }
-  return target.Arn['Fn::GetAtt'][0];
-}
-
-function queueIdByArn(
-  provisioned: ProvisionedTemplate,
-  template: CloudFormationTemplate,
-  queueArn: string,
-): string {
-  const found = resourcesOfType(template, 'AWS::SQS::Queue').find(
-    ([id]) =>
-      provisioned.resolver.resolveString({ 'Fn::GetAtt': [id, 'Arn'] }, id) ===
-      queueArn,
-  );
-  if (!found) {
-    throw new Error(`no queue of the template has the ARN ${queueArn}`);
-  }
-  return found[0];
-}
-
-/** Receives and deletes every message of a queue; the bodies. */
-async function drainQueue(
-  clients: AwsClients,
-  queueUrl: string,
-): Promise<string[]> {
-  const bodies: string[] = [];
-  for (;;) {
-    const { Messages = [] } = await clients.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: queueUrl,
-        MaxNumberOfMessages: 10,
-        WaitTimeSeconds: 0,
-      }),
-    );
-    if (Messages.length === 0) {
-      return bodies;
-    }
-    bodies.push(...Messages.map(message => message.Body ?? ''));
-    await clients.sqs.send(
-      new DeleteMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: Messages.map((message, index) => ({
-          Id: String(index),
-          ReceiptHandle: message.ReceiptHandle!,
-        })),
-      }),
-    );
-  }
-}
-
-/**
- * Loads each reference table of the template with its sample items, from
- * `examples/domains/<domain>/reference-data/<table name>.json` where one exists.
- */
-async function loadReferenceData(
-  template: CloudFormationTemplate,
-  clients: AwsClients,
-): Promise<void> {
-  const documents = DynamoDBDocumentClient.from(clients.dynamoDb);
-  for (const [, table] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
-    const tableName = String(table.Properties?.TableName ?? '');
-    const file = referenceDataFile(tableName);
-    if (!file) {
-      continue;
-    }
-    const items = JSON.parse(readFileSync(file, 'utf8')) as Record<
-      string,
-      unknown
-    >[];
-    for (let start = 0; start < items.length; start += 25) {
-      await documents.send(
-        new BatchWriteCommand({
-          RequestItems: {
-            [tableName]: items
-              .slice(start, start + 25)
-              .map(Item => ({ PutRequest: { Item } })),
-          },
-        }),
-      );
-    }
-  }
-}
-
-function referenceDataFile(tableName: string): string | undefined {
-  for (const domain of ['trading', 'credit', 'customer']) {
-    const file = join(
-      SAMPLE_DOMAINS_DIR,
-      domain,
-      'reference-data',
-      `${tableName}.json`,
-    );
-    try {
-      readFileSync(file);
-      return file;
-    } catch {
-      // not this domain's table
-    }
-  }
-  return undefined;
-}
-
-/**
- * Sums the metrics of CloudWatch EMF lines as CloudWatch would, one sum
- * per metric and dimension set: `QualityWarnings` for the product's own
- * dimensions, `QualityWarnings{QualityRule=kyc-passed}` for one rule.
- */
-export function sumMetrics(lines: readonly string[]): Record<string, number> {
-  const sums: Record<string, number> = {};
-  for (const line of lines) {
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      continue; // not a metric line
-    }
-    const directives = (
-      parsed._aws as
-        | {
-            CloudWatchMetrics?: Array<{
-              Dimensions: string[][];
-              Metrics: Array<{ Name: string }>;
-            }>;
-          }
-        | undefined
-    )?.CloudWatchMetrics;
-    for (const directive of directives ?? []) {
-      const extra = (directive.Dimensions[0] ?? [])
-        .filter(
-          dimension => dimension !== 'Domain' && dimension !== 'DataProduct',
-        )
-        .map(dimension => `${dimension}=${parsed[dimension]}`);
-      for (const { Name } of directive.Metrics) {
-        const key = extra.length > 0 ? `${Name}{${extra.join(',')}}` : Name;
-        sums[key] = (sums[key] ?? 0) + Number(parsed[Name] ?? 0);
-      }
-    }
-  }
-  return sums;
 }
 
 function counts(
