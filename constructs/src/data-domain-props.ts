@@ -54,4 +54,50 @@ export interface DataDomainProps {
    * @default - a new SNS topic encrypted with the domain key
    */
   readonly alarmTopic?: ITopic;
+
+  /**
+   * Serve data products deployed in other stacks (other teams'
+   * repositories): publish the domain's attributes as SSM parameters under
+   * `/datamesh/domains/<domain>/`, create the PII hash key up front, let
+   * EventBridge encrypt into the products' queues with the domain key, and
+   * expire `data/` after `dataRetention` (a product stack cannot change the
+   * lake's lifecycle). Products find the domain with
+   * `DataDomain.fromDomainName`.
+   *
+   * @default false - products are added in this app, and each adds its own lifecycle rule
+   */
+  readonly publishForProductStacks?: boolean;
+
+  /**
+   * With `publishForProductStacks`: how long the data lake keeps every
+   * product's data under `data/`. A product whose contract's
+   * `retention.days` is longer fails synth. Also the default archive
+   * retention.
+   *
+   * @default - 2555 days (seven years, the usual record-keeping period of financial records)
+   */
+  readonly dataRetention?: Duration;
+
+  /**
+   * Reference tables the domain owns, created with the domain: the tables
+   * that contracts name in `enrichment.referenceTable`. Products in other
+   * stacks refer to them by name; a product in this app may also have one
+   * created on first use.
+   *
+   * @default - none up front
+   */
+  readonly referenceTables?: readonly ReferenceTableSpec[];
+}
+
+/**
+ * A reference table the domain creates: on-demand, encrypted with the
+ * domain key, point-in-time recovery.
+ *
+ * @public
+ */
+export interface ReferenceTableSpec {
+  /** The physical table name, as in the contracts' `enrichment.referenceTable`. */
+  readonly tableName: string;
+  /** The partition key attribute (a string). */
+  readonly keyAttribute: string;
 }

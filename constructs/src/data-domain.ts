@@ -15,11 +15,12 @@ import {
   IEventBus,
 } from 'aws-cdk-lib/aws-events';
 import { CfnDatabase } from 'aws-cdk-lib/aws-glue';
-import { IKey } from 'aws-cdk-lib/aws-kms';
+import { IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { Bucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { CfnRegistry } from 'aws-cdk-lib/aws-eventschemas';
 import { ITopic, Topic } from 'aws-cdk-lib/aws-sns';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import {
   checkName,
@@ -28,8 +29,22 @@ import {
   registryNameFor,
   TAG_KEYS,
 } from '@financial-data-mesh/plugin-data-mesh-common';
+import { IDataDomain } from './data-domain-base';
 import { DataDomainProps } from './data-domain-props';
-import { createDomainKey } from './security/domainKey';
+import {
+  DEFAULT_SHARED_DATA_RETENTION_DAYS,
+  DomainParameter,
+  domainParameterName,
+} from './domain/domain-parameters';
+import {
+  DataDomainAttributes,
+  DataDomainImportOptions,
+  ImportedDataDomain,
+} from './domain/imported-data-domain';
+import {
+  createDomainKey,
+  grantProductStackServices,
+} from './security/domainKey';
 import { resolveRemovalPolicy } from './security/removalGuard';
 import {
   createAccessLogsBucket,
@@ -97,9 +112,49 @@ function replicationAcknowledgements() {
  * What a domain's data products share: an EventBridge bus with an archive,
  * the domain's Schema Registry, a customer-managed KMS key, the S3 data
  * lake (and its access-logs and Athena-results buckets), a Glue database
- * and an enforced Athena workgroup. Add products with {@link DataProduct}.
+ * and an enforced Athena workgroup. Add products with {@link DataProduct},
+ * in this app or, with `publishForProductStacks`, in other stacks that
+ * import the domain with {@link DataDomain.fromDomainName}.
+ *
+ * @example
+ * // The domain team's stack:
+ * new DataDomain(domainStack, 'Domain', {
+ *   domain: 'trading',
+ *   publishForProductStacks: true,
+ * });
+ * // A product team's stack, in another app:
+ * const domain = DataDomain.fromDomainName(productStack, 'Domain', 'trading');
+ * DataProduct.fromContractFile(productStack, 'Product', {
+ *   domain,
+ *   contractFile: 'data-product.yaml',
+ * });
  */
-export class DataDomain extends Construct {
+export class DataDomain extends Construct implements IDataDomain {
+  /**
+   * The domain another stack owns, found by name through the SSM
+   * parameters it publishes (`/datamesh/domains/<domain>/...`, resolved at
+   * deploy time): no cross-stack exports, so the two stacks deploy
+   * independently. The domain must have `publishForProductStacks` and live
+   * in the same account and region.
+   */
+  static fromDomainName(
+    scope: Construct,
+    id: string,
+    domainName: string,
+    options: DataDomainImportOptions = {},
+  ): IDataDomain {
+    return ImportedDataDomain.fromParameters(scope, id, domainName, options);
+  }
+
+  /** The domain another stack owns, from explicit ARNs and names. */
+  static fromDomainAttributes(
+    scope: Construct,
+    id: string,
+    attrs: DataDomainAttributes,
+  ): IDataDomain {
+    return ImportedDataDomain.fromAttributes(scope, id, attrs);
+  }
+
   /** The domain name. */
   readonly domainName: string;
   /** The customer-managed key that encrypts every store of the domain. */
@@ -110,6 +165,8 @@ export class DataDomain extends Construct {
   readonly archive: Archive;
   /** The domain's EventBridge Schema Registry. */
   readonly registry: CfnRegistry;
+  /** The registry's name, as a reference to it (products' schemas deploy after it). */
+  readonly registryName: string;
   /** The data lake: Parquet data under `data/<table>/`. */
   readonly dataLakeBucket: IBucket;
   /** Athena query results. */
@@ -128,12 +185,15 @@ export class DataDomain extends Construct {
   readonly removalPolicy: RemovalPolicy;
 
   private readonly retentionDays: number[] = [];
+  /** Set when products in other stacks share the lake: its one retention. */
+  private readonly sharedDataRetentionDays?: number;
   private readonly referenceTables = new Map<
     string,
     { table: ITable; keyAttribute: string }
   >();
   private hashKey?: Secret;
   private readonly dataLake: Bucket;
+  private readonly domainKey: Key;
 
   constructor(scope: Construct, id: string, props: DataDomainProps) {
     super(scope, id);
@@ -147,11 +207,16 @@ export class DataDomain extends Construct {
     this.domainName = props.domain;
     this.removalPolicy = resolveRemovalPolicy(this, props.removalPolicy);
     const account = Stack.of(this).account;
+    this.sharedDataRetentionDays = props.publishForProductStacks
+      ? (props.dataRetention?.toDays() ?? DEFAULT_SHARED_DATA_RETENTION_DAYS)
+      : undefined;
 
-    this.key = createDomainKey(this, 'Key', {
+    const key = createDomainKey(this, 'Key', {
       domain: props.domain,
       removalPolicy: this.removalPolicy,
     });
+    this.key = key;
+    this.domainKey = key;
 
     const bus = new EventBus(this, 'EventBus', {
       eventBusName: `datamesh-${props.domain}`,
@@ -168,7 +233,9 @@ export class DataDomain extends Construct {
     const archiveResource = this.archive.node.defaultChild as CfnArchive;
     archiveResource.retentionDays = Lazy.number({
       produce: () =>
-        props.archiveRetention?.toDays() ?? Math.max(1, ...this.retentionDays),
+        props.archiveRetention?.toDays() ??
+        this.sharedDataRetentionDays ??
+        Math.max(1, ...this.retentionDays),
     });
     archiveResource.applyRemovalPolicy(this.removalPolicy);
 
@@ -177,6 +244,7 @@ export class DataDomain extends Construct {
       description: `Event schemas of the ${props.domain} data domain`,
       tags: [{ key: TAG_KEYS.domain, value: props.domain }],
     });
+    this.registryName = this.registry.attrRegistryName;
 
     this.accessLogsBucket = createAccessLogsBucket(this, 'AccessLogs', {
       removalPolicy: this.removalPolicy,
@@ -250,13 +318,66 @@ export class DataDomain extends Construct {
         masterKey: this.key,
         enforceSSL: true,
       });
+
+    for (const spec of props.referenceTables ?? []) {
+      this.referenceTable(spec.tableName, spec.keyAttribute);
+    }
+    if (this.sharedDataRetentionDays !== undefined) {
+      this.serveProductStacks(this.sharedDataRetentionDays);
+    }
+  }
+
+  /**
+   * What products in other stacks cannot do for themselves, done here:
+   * one lifecycle for all of `data/`, the PII hash key, the key policy
+   * for EventBridge, and the attributes they import, in SSM.
+   */
+  private serveProductStacks(dataRetentionDays: number): void {
+    this.dataLake.addLifecycleRule({
+      id: 'retention-data',
+      prefix: 'data/',
+      expiration: Duration.days(dataRetentionDays),
+    });
+    grantProductStackServices(this.domainKey);
+    const published: Record<DomainParameter, string> = {
+      keyArn: this.key.keyArn,
+      eventBusArn: this.eventBus.eventBusArn,
+      dataLakeBucketName: this.dataLakeBucket.bucketName,
+      athenaResultsBucketName: this.athenaResultsBucket.bucketName,
+      alarmTopicArn: this.alarmTopic.topicArn,
+      piiHashKeySecretArn: this.piiHashKey().secretArn,
+      dataRetentionDays: String(dataRetentionDays),
+      databaseName: this.databaseName,
+      workgroupName: this.workgroupName,
+      registryName: this.registryName,
+    };
+    for (const [attribute, value] of Object.entries(published)) {
+      new StringParameter(this, `Parameter-${attribute}`, {
+        parameterName: domainParameterName(
+          this.domainName,
+          attribute as DomainParameter,
+        ),
+        stringValue: value,
+        description: `${attribute} of the ${this.domainName} data domain, for its product stacks`,
+      });
+    }
   }
 
   /**
    * Applies a product's retention: its data under `prefix` expires after
    * `days`, and the archive keeps events as long as the longest retention.
+   * A domain that serves product stacks has one retention for all of
+   * `data/`; a longer `days` throws, naming `contractFile`.
    */
-  applyRetention(prefix: string, days: number): void {
+  applyRetention(prefix: string, days: number, contractFile?: string): void {
+    if (this.sharedDataRetentionDays !== undefined) {
+      if (days > this.sharedDataRetentionDays) {
+        throw new Error(
+          `${contractFile ?? prefix}: retention.days is ${days}, but the ${this.domainName} domain's data lake expires data/ after ${this.sharedDataRetentionDays} days (dataRetention); raise the domain's dataRetention or shorten the contract's retention`,
+        );
+      }
+      return;
+    }
     this.retentionDays.push(days);
     this.dataLake.addLifecycleRule({
       id: `retention-${prefix.replace(/[^A-Za-z0-9_-]/g, '-')}`,

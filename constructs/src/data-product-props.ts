@@ -3,7 +3,7 @@ import { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LoadedDataProductContract } from './contract/loadDataProductContract';
-import { DataDomain } from './data-domain';
+import { IDataDomain } from './data-domain-base';
 
 /** Tuning and options of a {@link DataProduct}; everything has a default. */
 export interface DataProductOptions {
@@ -16,10 +16,10 @@ export interface DataProductOptions {
   readonly hashPii?: boolean;
 
   /**
-   * The reference table to enrich from, instead of the one the domain
-   * creates under the contract's `enrichment.referenceTable` name.
+   * The reference table to enrich from, instead of the domain's table of
+   * the contract's `enrichment.referenceTable` name.
    *
-   * @default - the domain's table of that name, keyed by `referenceKeyAttribute`
+   * @default - the domain's table of that name, keyed by `referenceKeyAttribute` (created by a domain in this app on first use; declared in `referenceTables` by a domain in another stack)
    */
   readonly referenceTable?: ITable;
 
@@ -193,14 +193,14 @@ export interface ScheduledQueryOptions {
 /** Properties of a {@link DataProduct}. */
 export interface DataProductProps extends DataProductOptions {
   /** The domain the product belongs to; must be the contract's domain. */
-  readonly domain: DataDomain;
+  readonly domain: IDataDomain;
   /** The checked contract, from `loadDataProductContract`. */
   readonly contract: LoadedDataProductContract;
 }
 
 /** Properties of {@link DataProduct.fromContractFile}. */
 export interface DataProductFromFileProps extends DataProductOptions {
-  readonly domain: DataDomain;
+  readonly domain: IDataDomain;
   /** Path of the product's `data-product.yaml`; schema paths are relative to it. */
   readonly contractFile: string;
 }

@@ -47,7 +47,9 @@ const ENRICHMENT_TIMEOUT = Duration.seconds(60);
  * Firehose (Parquet, partitioned by event date) -> the Glue table (with
  * partition projection) -> saved Athena queries; invalid events go to a
  * quarantine queue with their validation errors; alarms from the SLA and a
- * dashboard. Shared resources come from its {@link DataDomain}. Optional,
+ * dashboard. Shared resources come from its domain: a {@link DataDomain} in
+ * the same app, or one another stack owns (`DataDomain.fromDomainName`),
+ * of which the product only imports and creates nothing. Optional,
  * off by default: a latest-state table per key (`latestState`) and a
  * scheduled Athena query (`scheduledQuery`).
  */
@@ -165,7 +167,11 @@ export class DataProduct extends Construct {
       description: contract.description.slice(0, 2048),
     });
     this.table = table;
-    domain.applyRetention(layout.dataPrefix, contract.retention.days);
+    domain.applyRetention(
+      layout.dataPrefix,
+      contract.retention.days,
+      loaded.file,
+    );
     this.latestStateTable = latestStatePlan
       ? createLatestStateTable(this, {
           tableName: `${resourceName}-latest`,
@@ -229,9 +235,10 @@ export class DataProduct extends Construct {
       database: layout.database,
       workgroup: domain.workgroupName,
     });
-    this.namedQueries.forEach(query =>
-      query.node.addDependency(domain.workgroup),
-    );
+    const workgroup = domain.workgroup;
+    if (workgroup) {
+      this.namedQueries.forEach(query => query.node.addDependency(workgroup));
+    }
 
     const monitoring = createProductMonitoring(this, {
       contract,
@@ -253,7 +260,11 @@ export class DataProduct extends Construct {
           schedule: scheduled.options.schedule,
           timeout: scheduled.options.timeout,
           layout,
-          workgroup: domain.workgroup,
+          workgroup: {
+            name: domain.workgroupName,
+            // A Ref when the workgroup is in this app: deployed before the query.
+            reference: domain.workgroup?.ref ?? domain.workgroupName,
+          },
           dataLake: domain.dataLakeBucket,
           results: domain.athenaResultsBucket,
           key: domain.key,

@@ -8,6 +8,18 @@
 
 export * from './data-domain';
 export * from './data-domain-props';
+export type { IDataDomain } from './data-domain-base';
+export type {
+  DataDomainAttributes,
+  DataDomainImportOptions,
+} from './domain/imported-data-domain';
+export {
+  DEFAULT_SHARED_DATA_RETENTION_DAYS,
+  DOMAIN_PARAMETERS,
+  DOMAIN_PARAMETERS_ROOT,
+  domainParameterName,
+} from './domain/domain-parameters';
+export type { DomainParameter } from './domain/domain-parameters';
 export * from './data-product';
 export * from './data-product-props';
 export type { ScheduledQueryResources } from './product/scheduledQuery';

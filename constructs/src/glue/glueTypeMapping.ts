@@ -1,5 +1,6 @@
 import {
   checkName,
+  columnNameFor,
   JsonSchema,
   RECURSIVE_REF_KEYWORD,
   typesOf,
@@ -73,11 +74,7 @@ export function mapSchemaToGlue(
  * @throws Error when no valid column name can be derived.
  */
 export function toColumnName(propertyName: string): string {
-  const snake = propertyName
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_');
-  const column = /^[0-9]/.test(snake) ? `_${snake}` : snake;
+  const column = columnNameFor(propertyName);
   const problem = checkName('columnName', column);
   if (problem) {
     throw new Error(

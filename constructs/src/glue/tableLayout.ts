@@ -1,13 +1,10 @@
 import {
   DERIVED_PARTITION_KEYS,
+  ENVELOPE_COLUMNS,
   resolveStorage,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { LoadedDataProductContract } from '../contract/loadDataProductContract';
-import {
-  ENVELOPE_COLUMNS,
-  PartitionPlan,
-  StructFieldPlan,
-} from '../runtime/enrich/config';
+import { PartitionPlan, StructFieldPlan } from '../runtime/enrich/config';
 import {
   FieldConflict,
   FieldMapping,

@@ -1,6 +1,5 @@
 import {
   Aws,
-  CfnResource,
   Duration,
   RemovalPolicy,
   Size,
@@ -9,6 +8,7 @@ import {
 } from 'aws-cdk-lib';
 import { CfnTable } from 'aws-cdk-lib/aws-glue';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { nagResource } from '../security/nagResource';
 import { ServiceRole } from '../security/serviceRole';
 import { CfnDeliveryStream } from 'aws-cdk-lib/aws-kinesisfirehose';
 import { IKey } from 'aws-cdk-lib/aws-kms';
@@ -169,17 +169,11 @@ export function createDeliveryStream(
   stream.node.addDependency(role.permissions);
   Validations.of(role).acknowledge(
     ...['data', 'errors'].map(kind => ({
-      id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId(bucket)}.Arn>/${kind === 'data' ? layout.dataPrefix : `errors/${layout.table}/`}*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagResource(role, bucket.bucketArn)}/${kind === 'data' ? layout.dataPrefix : `errors/${layout.table}/`}*]`,
       reason:
         "Firehose names the objects it writes (partition values, timestamps, random suffixes); the wildcard is confined to this table's own prefix.",
     })),
   );
   stream.node.addDependency(props.table);
   return { stream, role, logGroup };
-}
-
-/** The logical id cdk-nag prints for the bucket's ARN in a finding. */
-function bucketLogicalId(bucket: IBucket): string {
-  const resource = bucket.node.defaultChild as CfnResource;
-  return Stack.of(bucket).resolve(resource.logicalId);
 }

@@ -7,7 +7,7 @@ import {
   resolveEvents,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { LoadedDataProductContract } from '../contract/loadDataProductContract';
-import { DataDomain } from '../data-domain';
+import { IDataDomain } from '../data-domain-base';
 
 /**
  * Publishes each event's schema to the domain registry as
@@ -18,7 +18,7 @@ import { DataDomain } from '../data-domain';
  */
 export function publishEventSchemas(
   scope: Construct,
-  domain: DataDomain,
+  domain: IDataDomain,
   loaded: LoadedDataProductContract,
 ): CfnSchema[] {
   const { contract } = loaded;
@@ -29,7 +29,7 @@ export function publishEventSchemas(
       [AMAZON_EVENTS_DETAIL_TYPE_KEYWORD]: event.detailType,
     };
     const schema = new CfnSchema(scope, `Schema${event.detailType}`, {
-      registryName: domain.registry.attrRegistryName,
+      registryName: domain.registryName,
       schemaName: event.schemaName,
       type: 'JSONSchemaDraft4',
       description: event.description,

@@ -14,7 +14,8 @@ export function createGlueTable(
   scope: Construct,
   props: {
     readonly layout: TableLayout;
-    readonly database: CfnDatabase;
+    /** The database resource when it is in this app, to deploy after. */
+    readonly database?: CfnDatabase;
     readonly bucket: IBucket;
     readonly description: string;
   },
@@ -65,7 +66,9 @@ export function createGlueTable(
       },
     },
   });
-  table.node.addDependency(props.database);
+  if (props.database) {
+    table.node.addDependency(props.database);
+  }
   return table;
 }
 

@@ -1,12 +1,4 @@
-import {
-  Aws,
-  CfnResource,
-  Duration,
-  RemovalPolicy,
-  Stack,
-  Validations,
-} from 'aws-cdk-lib';
-import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -32,6 +24,7 @@ import { AthenaStartQueryExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { ScheduledQueryOptions } from '../data-product-props';
 import { TableLayout } from '../glue/tableLayout';
+import { nagResource } from '../security/nagResource';
 import { ServiceRole } from '../security/serviceRole';
 import { ProductQuery } from './namedQueries';
 import { glueTableArns } from '../glue/glueTableArns';
@@ -116,7 +109,8 @@ export function createScheduledQuery(
     readonly schedule: ScheduleExpression;
     readonly timeout?: Duration;
     readonly layout: TableLayout;
-    readonly workgroup: CfnWorkGroup;
+    /** The domain workgroup: its name, and how the template refers to it. */
+    readonly workgroup: { readonly name: string; readonly reference: string };
     readonly dataLake: IBucket;
     readonly results: IBucket;
     readonly key: IKey;
@@ -129,7 +123,7 @@ export function createScheduledQuery(
   const stack = Stack.of(scope);
   const construct = new Construct(scope, 'ScheduledQuery');
   const stateMachineName = `${props.name}-scheduled-query`.slice(0, 80);
-  const workgroupName = props.workgroup.ref;
+  const workgroupName = props.workgroup.reference;
 
   const role = new ServiceRole(construct, 'Role', {
     assumedBy: new ServicePrincipal('states.amazonaws.com', {
@@ -344,19 +338,14 @@ function acknowledgeWildcards(
   results: IBucket,
   layout: TableLayout,
 ): void {
-  // The logical ids cdk-nag prints for the buckets' ARNs in its findings.
-  const logicalId = (bucket: IBucket): string =>
-    Stack.of(bucket).resolve(
-      (bucket.node.defaultChild as CfnResource).logicalId,
-    );
   Validations.of(role).acknowledge(
     {
-      id: `AwsSolutions-IAM5[Resource::<${logicalId(dataLake)}.Arn>/${layout.dataPrefix}*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagResource(role, dataLake.bucketArn)}/${layout.dataPrefix}*]`,
       reason:
         "Athena reads whichever Parquet files Firehose wrote (named by partition, time and random suffix); the wildcard is confined to this table's own prefix, read only.",
     },
     {
-      id: `AwsSolutions-IAM5[Resource::<${logicalId(results)}.Arn>/results/*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagResource(role, results.bucketArn)}/results/*]`,
       reason:
         'Athena names each result object after its query execution id, unknown until the query runs; the wildcard is confined to the results prefix the workgroup enforces.',
     },

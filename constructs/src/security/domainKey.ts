@@ -52,3 +52,30 @@ export function createDomainKey(
   );
   return key;
 }
+
+/**
+ * What products in other stacks need from the domain key's policy, granted
+ * up front because a product stack imports the key and cannot change its
+ * policy. Their roles (Lambda, Pipes, Firehose, Step Functions) need
+ * nothing here: the default policy delegates the key to the account's IAM,
+ * so the `key.grant*` IAM statements a product stack adds to them suffice.
+ * Service principals are another matter: EventBridge encrypts what its
+ * rules send to the products' encrypted queues on its own behalf, so it
+ * gets encrypt access, limited to this account's rules.
+ */
+export function grantProductStackServices(key: Key): void {
+  key.addToResourcePolicy(
+    new PolicyStatement({
+      sid: 'AllowEventBridgeRulesOfThisAccountToEncryptQueues',
+      principals: [new ServicePrincipal('events.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+        ArnLike: {
+          'aws:SourceArn': `arn:${Aws.PARTITION}:events:${Aws.REGION}:${Aws.ACCOUNT_ID}:rule/*`,
+        },
+      },
+    }),
+  );
+}

@@ -6,6 +6,7 @@
  */
 
 export * from './naming';
+export * from './columns';
 export * from './contract/model';
 export * from './contract/errors';
 export * from './contract/parseContract';

@@ -328,6 +328,52 @@ describe('the data product template in a real scaffolder', () => {
     );
   }, 120_000);
 
+  it('fails at the schema step on reserved field names, saying why, and publishes nothing', async () => {
+    const created = await backend.createTask({
+      ...answers,
+      name: 'card-disputes',
+      fields: [
+        { name: 'dispute_id', type: 'string', required: true },
+        { name: 'event_time', type: 'date-time', required: true },
+        // Once crashed the task in the template engine (not a plain record).
+        { name: '__proto__', type: 'string', required: false },
+      ],
+    });
+    const { task, log, steps } = await backend.finishTask(
+      (await created.json()).id,
+    );
+    expect(task.status).toBe('failed');
+    expect(Object.keys(steps).find(id => steps[id] === 'failed')).toBe(
+      'schema',
+    );
+    expect(log).toContain(
+      'fields[1].name: "event_time" is reserved: "event_time" is an envelope column',
+    );
+    expect(log).toContain('fields[2].name: "__proto__" is reserved');
+    expect(log).not.toContain('Only plain records');
+    expect(existsSync(join(repositoriesDir, 'payments-card-disputes'))).toBe(
+      false,
+    );
+  }, 120_000);
+
+  it('gives an API caller who omits the optional settings the form defaults (dry run)', async () => {
+    const {
+      retentionDays: _retention,
+      freshnessMinutes: _freshness,
+      latencyP95Ms: _latency,
+      ...required
+    } = answers;
+    const result = await backend.dryRun({ ...required, name: 'card-fees' });
+    expect(result.steps).toMatchObject({
+      schema: 'completed',
+      contract: 'completed',
+      fetch: 'completed',
+    });
+    expect(result.log).toContain(
+      'contract.sla.latencyP95Ms was not given; using the default 1000',
+    );
+  }, 120_000);
+
   it('refuses a data product that already exists in the registry', async () => {
     const created = await backend.createTask({
       ...answers,

@@ -99,16 +99,6 @@ export interface LatestStateConfig {
   readonly retentionSeconds: number;
 }
 
-/** Columns every table gets from the EventBridge envelope, in order. */
-export const ENVELOPE_COLUMNS = [
-  'event_id',
-  'event_source',
-  'event_type',
-  'event_time',
-  'schema_version',
-  'ingested_at',
-] as const;
-
 /** The EventBridge source of quarantined events. */
 export const QUARANTINE_SOURCE = 'datamesh.quarantine';
 /** The detail-type of quarantined events. */

@@ -138,4 +138,33 @@ describe('checkContractSchemas', () => {
       ],
     ]);
   });
+
+  it('refuses top-level fields that take a platform column or share a column', () => {
+    const { parsed } = load('trading');
+    const file = 'schemas/trade-executed.json';
+    const schema = JSON.parse(readFrom('trading')(file));
+    schema.properties.ingested_at = { type: 'string' };
+    schema.properties.tradeId = { type: 'string' };
+    const issues = issuesOf(() =>
+      checkContractSchemas(
+        parsed,
+        readFrom('trading', { [file]: JSON.stringify(schema) }),
+      ),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file,
+        path: 'properties.ingested_at',
+        message: expect.stringContaining(
+          'field "ingested_at" is reserved: "ingested_at" is an envelope column',
+        ),
+      }),
+      expect.objectContaining({
+        file,
+        path: 'properties.tradeId',
+        message:
+          'fields "trade_id" and "tradeId" would both become column "trade_id"; rename one',
+      }),
+    ]);
+  });
 });

@@ -1,5 +1,9 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { DERIVED_PARTITION_KEYS } from './model';
+import {
+  checkFieldColumn,
+  columnNameFor,
+  DERIVED_PARTITION_KEYS,
+} from '../columns';
 import {
   ContractIssue,
   ContractValidationError,
@@ -19,7 +23,9 @@ export type ReadSchemaFile = (path: string) => string;
 /**
  * Loads every event schema a contract references and checks the contract
  * against them: each file is a JSON Schema of an object, each PII field,
- * the enrichment key, each quality rule field and each partition key exists.
+ * the enrichment key, each quality rule field and each partition key exists,
+ * and no top-level field takes a platform column or shares its column
+ * with another field.
  *
  * @returns each event's detail schema, keyed by detail-type.
  * @throws ContractValidationError listing every problem, in the contract
@@ -54,6 +60,7 @@ export function checkContractSchemas(
       return;
     }
     schemas[event.detailType] = detail;
+    issues.push(...checkTopLevelColumns(event.schema, detail));
     event.piiFields.forEach((field, fieldIndex) => {
       if (!findSchemaField(detail, field)) {
         contractIssue(
@@ -110,6 +117,38 @@ export function checkContractSchemas(
     throw new ContractValidationError(parsed.file, issues);
   }
   return schemas;
+}
+
+/**
+ * Each top-level property becomes a table column (`columnNameFor`): it must
+ * not be a platform column, and two properties must not become one column
+ * (`tradeId` and `trade_id`).
+ */
+function checkTopLevelColumns(
+  file: string,
+  detail: JsonSchema,
+): ContractIssue[] {
+  const issues: ContractIssue[] = [];
+  const byColumn = new Map<string, string>();
+  for (const name of Object.keys(detail.properties ?? {})) {
+    const path = formatFieldPath(['properties', name]);
+    const reserved = checkFieldColumn(name);
+    if (reserved) {
+      issues.push({ file, path, message: `field ${reserved}` });
+    }
+    const column = columnNameFor(name);
+    const other = byColumn.get(column);
+    if (other !== undefined) {
+      issues.push({
+        file,
+        path,
+        message: `fields "${other}" and "${name}" would both become column "${column}"; rename one`,
+      });
+    } else {
+      byColumn.set(column, name);
+    }
+  }
+  return issues;
 }
 
 function loadDetailSchema(

@@ -27,11 +27,88 @@ export const QUALITY_RULE_TYPES = [
 ] as const;
 export type QualityRuleType = (typeof QUALITY_RULE_TYPES)[number];
 
-/** Partition keys derived from the event time rather than from a field. */
-export const DERIVED_PARTITION_KEYS = ['event_date', 'event_hour'] as const;
+/** The least a contract's description says, in characters. */
+export const MIN_DESCRIPTION_LENGTH = 10;
 
-/** 100 years: longer is almost certainly a unit mistake (days vs. months). */
-const MAX_RETENTION_DAYS = 36_500;
+/** The range and default of one of the contract's numeric settings. */
+export interface ContractNumberSetting {
+  readonly min: number;
+  readonly max: number;
+  /** The error message when the value is above `max`, saying what the limit means. */
+  readonly maxMessage: string;
+  /**
+   * What the template uses when the answer is omitted: the form shows it
+   * and the contract step applies it, so an API caller gets the same.
+   */
+  readonly default: number;
+}
+
+/**
+ * The contract's numeric settings by their path in the contract: the one
+ * source of their limits and defaults for the contract schema, the
+ * template's form (tested against it) and the contract step.
+ */
+export const CONTRACT_NUMBER_SETTINGS = {
+  'retention.days': {
+    min: 1,
+    // 100 years: longer is almost certainly a unit mistake (days vs. months).
+    max: 36_500,
+    maxMessage: 'must be at most 36500 (100 years)',
+    // Seven years: the usual record-keeping period of financial regulators.
+    default: 2555,
+  },
+  'sla.freshnessMinutes': {
+    min: 1,
+    max: 10_080,
+    maxMessage: 'must be at most 10080 (one week)',
+    default: 15,
+  },
+  'sla.latencyP95Ms': {
+    min: 1,
+    max: 3_600_000,
+    maxMessage: 'must be at most 3600000 (one hour)',
+    default: 1000,
+  },
+} as const satisfies Record<string, ContractNumberSetting>;
+export type ContractNumberPath = keyof typeof CONTRACT_NUMBER_SETTINGS;
+
+function setting(path: ContractNumberPath) {
+  const { min, max, maxMessage } = CONTRACT_NUMBER_SETTINGS[path];
+  return z.number().int().min(min).max(max, maxMessage);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Fills in the default of each numeric setting the contract leaves out
+ * (`CONTRACT_NUMBER_SETTINGS`), as the template's form would have. For
+ * contracts assembled from answers; a contract file states its settings.
+ * A value of the wrong shape is left for the schema to report.
+ *
+ * @returns the contract with the defaults, and the paths that got one.
+ */
+export function applyContractDefaults(
+  contract: Readonly<Record<string, unknown>>,
+): { contract: Record<string, unknown>; defaulted: ContractNumberPath[] } {
+  const result: Record<string, unknown> = { ...contract };
+  const defaulted: ContractNumberPath[] = [];
+  for (const path of Object.keys(
+    CONTRACT_NUMBER_SETTINGS,
+  ) as ContractNumberPath[]) {
+    const [section, key] = path.split('.');
+    const current = result[section] ?? {};
+    if (isRecord(current) && current[key] === undefined) {
+      result[section] = {
+        ...current,
+        [key]: CONTRACT_NUMBER_SETTINGS[path].default,
+      };
+      defaulted.push(path);
+    }
+  }
+  return { contract: result, defaulted };
+}
 
 function name(kind: NameKind) {
   return z.string().superRefine((value, ctx) => {
@@ -83,16 +160,8 @@ const eventSchema = z
 
 const slaSchema = z
   .object({
-    freshnessMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(10_080, 'must be at most 10080 (one week)'),
-    latencyP95Ms: z
-      .number()
-      .int()
-      .min(1)
-      .max(3_600_000, 'must be at most 3600000 (one hour)'),
+    freshnessMinutes: setting('sla.freshnessMinutes'),
+    latencyP95Ms: setting('sla.latencyP95Ms'),
   })
   .strict();
 
@@ -210,15 +279,14 @@ export const dataProductContractSchema = z
     owner: entityRef,
     description: z
       .string()
-      .min(10, 'must say in at least 10 characters what the product holds'),
+      .min(
+        MIN_DESCRIPTION_LENGTH,
+        `must say in at least ${MIN_DESCRIPTION_LENGTH} characters what the product holds`,
+      ),
     classification: z.enum(CLASSIFICATIONS),
     retention: z
       .object({
-        days: z
-          .number()
-          .int()
-          .min(1)
-          .max(MAX_RETENTION_DAYS, 'must be at most 36500 (100 years)'),
+        days: setting('retention.days'),
       })
       .strict(),
     sla: slaSchema,

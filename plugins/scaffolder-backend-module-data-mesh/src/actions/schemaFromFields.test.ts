@@ -1,5 +1,6 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { RESERVED_COLUMN_NAMES } from '@financial-data-mesh/plugin-data-mesh-common';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSchemaFromFieldsAction } from './schemaFromFields';
@@ -121,6 +122,62 @@ describe('datamesh:schema:from-fields', () => {
       expect(error?.message).toContain(expected);
     }
     expect(ctx.output).not.toHaveBeenCalled();
+  });
+
+  async function refusal(fields: Array<Record<string, unknown>>) {
+    const { ctx, workspacePath, done } = run({
+      detailType: 'TradeExecuted',
+      source: 'com.fintech.trading',
+      fields,
+      targetDir: 'schemas',
+    });
+    const message = await done.then(
+      () => 'expected the action to fail',
+      (error: Error) => `${error.name}: ${error.message}`,
+    );
+    expect(ctx.output).not.toHaveBeenCalled();
+    expect(existsSync(join(workspacePath, 'schemas'))).toBe(false);
+    return message;
+  }
+
+  it.each(Object.keys(RESERVED_COLUMN_NAMES))(
+    'refuses a field named like the platform column %s, saying why',
+    async column => {
+      const message = await refusal([
+        { name: 'trade_id', type: 'string' },
+        { name: column, type: 'string' },
+      ]);
+      expect(message).toMatch(
+        /^InputError: datamesh:schema:from-fields: 1 problem/,
+      );
+      expect(message).toContain(
+        `fields[1].name: "${column}" is reserved: "${column}" is ${RESERVED_COLUMN_NAMES[column as keyof typeof RESERVED_COLUMN_NAMES]}, added to every table by the platform; rename the field`,
+      );
+    },
+  );
+
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses the JavaScript property name %s instead of crashing',
+    async name => {
+      const message = await refusal([{ name, type: 'string' }]);
+      expect(message).toMatch(
+        /^InputError: datamesh:schema:from-fields: 1 problem/,
+      );
+      expect(message).toContain(`fields[0].name: "${name}" is reserved: it is`);
+    },
+  );
+
+  it('refuses two fields that would become one column', async () => {
+    const message = await refusal([
+      { name: 'trade_id', type: 'string' },
+      { name: 'tradeId', type: 'string' },
+    ]);
+    expect(message).toContain(
+      'fields[1].name: "tradeId" is not a valid columnName name',
+    );
+    expect(message).toContain(
+      'fields[1].name: "tradeId" would become column "trade_id", as fields[0] "trade_id" does',
+    );
   });
 
   it('refuses a target path outside the workspace', async () => {

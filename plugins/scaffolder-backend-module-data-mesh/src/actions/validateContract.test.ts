@@ -1,5 +1,8 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { parseDataProductContract } from '@financial-data-mesh/plugin-data-mesh-common';
+import {
+  CONTRACT_NUMBER_SETTINGS,
+  parseDataProductContract,
+} from '@financial-data-mesh/plugin-data-mesh-common';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +48,7 @@ async function run(input: Record<string, unknown>, workspacePath?: string) {
     input: input as any,
     workspacePath: workspacePath ?? mkdtempSync(join(tmpdir(), 'contract-')),
   });
+  jest.spyOn(ctx.logger, 'info');
   await createValidateContractAction().handler(ctx as any);
   const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
   return { ctx, outputs };
@@ -122,6 +126,55 @@ describe('datamesh:contract:validate', () => {
     expect(message).toContain('contract.name: "Card Payments" is not a valid');
     expect(message).toContain('contract.classification:');
     expect(message).toContain('contract.retention.days:');
+  });
+
+  it('gives a form contract without retention or SLA answers the form defaults', async () => {
+    const {
+      retention: _retention,
+      sla: _sla,
+      ...withoutSettings
+    } = formContract;
+    const { ctx, outputs } = await run({
+      contract: { ...withoutSettings, sla: { freshnessMinutes: 30 } },
+      schemas: { 'schemas/payment-settled.json': detailSchema },
+    });
+    const expected = {
+      retention: { days: CONTRACT_NUMBER_SETTINGS['retention.days'].default },
+      sla: {
+        freshnessMinutes: 30,
+        latencyP95Ms: CONTRACT_NUMBER_SETTINGS['sla.latencyP95Ms'].default,
+      },
+    };
+    expect(outputs.contract).toMatchObject(expected);
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      'contract.retention.days was not given; using the default 2555',
+    );
+    // The written contract states the defaults rather than relying on them.
+    expect(parseDataProductContract(outputs.yaml).contract).toMatchObject(
+      expected,
+    );
+  });
+
+  it('refuses schema fields that would take a platform column or share one', async () => {
+    const message = await failure({
+      contract: formContract,
+      schemas: {
+        'schemas/payment-settled.json': {
+          ...detailSchema,
+          properties: {
+            ...detailSchema.properties,
+            event_time: { type: 'string' },
+            paymentId: { type: 'string' },
+          },
+        },
+      },
+    });
+    expect(message).toContain(
+      'field "event_time" is reserved: "event_time" is an envelope column',
+    );
+    expect(message).toContain(
+      'fields "payment_id" and "paymentId" would both become column "payment_id"',
+    );
   });
 
   it('names a PII field that is not in the schema', async () => {

@@ -1,8 +1,13 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  applyContractDefaults,
   checkContractSchemas,
+  CONTRACT_NUMBER_SETTINGS,
   ContractValidationError,
   formatContractIssue,
   parseDataProductContract,
@@ -78,7 +83,9 @@ export function createValidateContractAction() {
           z
             .record(z.unknown())
             .optional()
-            .describe('The contract as an object (give this or path)'),
+            .describe(
+              'The contract as an object (give this or path); omitted retention and SLA settings get the defaults the form shows',
+            ),
         path: z =>
           z
             .string()
@@ -126,16 +133,17 @@ export function createValidateContractAction() {
         : undefined;
       const text = contractFile
         ? await readContractFile(contractFile, path!)
-        : toYaml(contract!);
+        : toYaml(withFormDefaults(contract!, ctx.logger));
       const fileLabel = path ?? 'input.contract';
       // Schema paths are relative to the contract, as in a domain repository.
       const contractDir = contractFile
         ? relative(ctx.workspacePath, dirname(contractFile))
         : '';
       const readSchema = (schemaPath: string) => {
-        const given = schemas[posix.normalize(schemaPath)];
-        if (given) {
-          return JSON.stringify(given);
+        const key = posix.normalize(schemaPath);
+        // Own keys only: an inherited name is no schema the caller gave.
+        if (Object.prototype.hasOwnProperty.call(schemas, key)) {
+          return JSON.stringify(schemas[key]);
         }
         return readFileSync(
           resolveSafeChildPath(
@@ -177,6 +185,23 @@ export function createValidateContractAction() {
       ctx.output('sampleQuery', sampleAthenaQuery(parsedContract));
     },
   });
+}
+
+/**
+ * Answers an API caller left out get what the form would have given them,
+ * so the written contract states every setting; the log says which.
+ */
+function withFormDefaults(
+  contract: Record<string, unknown>,
+  logger: LoggerService,
+): Record<string, unknown> {
+  const { contract: completed, defaulted } = applyContractDefaults(contract);
+  for (const path of defaulted) {
+    logger.info(
+      `contract.${path} was not given; using the default ${CONTRACT_NUMBER_SETTINGS[path].default}`,
+    );
+  }
+  return completed;
 }
 
 function toYaml(contract: Record<string, unknown>): string {

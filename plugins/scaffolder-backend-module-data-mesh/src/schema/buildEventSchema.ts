@@ -29,17 +29,24 @@ export function buildEventSchema(options: {
   readonly description?: string;
   readonly fields: readonly EventField[];
 }): EventJsonSchema {
-  const properties: Record<string, unknown> = {};
-  for (const field of options.fields) {
-    const shape =
-      field.type === 'enum'
-        ? { type: 'string', enum: [...(field.values ?? [])] }
-        : PROPERTY_SHAPES[field.type];
-    properties[field.name] = {
-      ...shape,
-      ...(field.description ? { description: field.description } : {}),
-    };
-  }
+  // fromEntries defines own properties: an assignment of a key such as
+  // `__proto__` would set the prototype instead (checkEventFields refuses
+  // those names; this keeps the schema a plain record regardless).
+  const properties: Record<string, unknown> = Object.fromEntries(
+    options.fields.map(field => {
+      const shape =
+        field.type === 'enum'
+          ? { type: 'string', enum: [...(field.values ?? [])] }
+          : PROPERTY_SHAPES[field.type];
+      return [
+        field.name,
+        {
+          ...shape,
+          ...(field.description ? { description: field.description } : {}),
+        },
+      ];
+    }),
+  );
   const required = options.fields.filter(f => f.required).map(f => f.name);
   return {
     $schema: 'http://json-schema.org/draft-04/schema#',

@@ -1,4 +1,8 @@
-import { checkName } from '@financial-data-mesh/plugin-data-mesh-common';
+import {
+  checkFieldColumn,
+  checkName,
+  columnNameFor,
+} from '@financial-data-mesh/plugin-data-mesh-common';
 
 /** The field types the template form offers, each mapping to one JSON Schema shape. */
 export const EVENT_FIELD_TYPES = [
@@ -33,7 +37,9 @@ export interface EventFieldIssue {
 
 /**
  * Checks the form's field list as a whole: each name follows the column
- * rule (it becomes a Glue column), names are unique, enums have values.
+ * rule (it becomes a Glue column) and is not reserved (a platform column
+ * or a JavaScript object's own property), no two names become one column,
+ * enums have values.
  * Returns every problem, so the form can be fixed in one pass.
  */
 export function checkEventFields(
@@ -49,18 +55,25 @@ export function checkEventFields(
   const seen = new Map<string, number>();
   fields.forEach((field, index) => {
     const at = `fields[${index}]`;
-    const nameProblem = checkName('columnName', field.name ?? '');
+    const nameProblem =
+      checkName('columnName', field.name ?? '') ?? checkFieldColumn(field.name);
     if (nameProblem) {
       issues.push({ path: `${at}.name`, message: nameProblem });
     }
-    const first = seen.get(field.name);
+    // Keyed by column, not name: two names of one column break the table.
+    const column = columnNameFor(field.name ?? '');
+    const first = seen.get(column);
     if (first !== undefined) {
+      const firstName = fields[first].name;
       issues.push({
         path: `${at}.name`,
-        message: `"${field.name}" is already the name of fields[${first}]; field names must be unique`,
+        message:
+          firstName === field.name
+            ? `"${field.name}" is already the name of fields[${first}]; field names must be unique`
+            : `"${field.name}" would become column "${column}", as fields[${first}] "${firstName}" does; field columns must be unique`,
       });
     } else {
-      seen.set(field.name, index);
+      seen.set(column, index);
     }
     if (!EVENT_FIELD_TYPES.includes(field.type)) {
       issues.push({
