@@ -14,6 +14,7 @@ import {
   domainParameterName,
 } from './domain/domain-parameters';
 import { inMemoryContract } from './testing/inMemoryContract';
+import { duplicatePhysicalNames, physicalNames } from './testing/physicalNames';
 import { buildDomainAndProductsApp } from '../examples/domainAndProductsApp';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
@@ -95,90 +96,6 @@ function productApp(desk: string, retentionDays?: number) {
   return { app, stack };
 }
 
-type Resources = Record<
-  string,
-  { Type: string; Properties?: Record<string, unknown> }
->;
-
-const literal = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : undefined;
-const nested = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
-
-/**
- * The physical name of each resource type that has one, with the scope it
- * must be unique in (a schema within its registry, a table within its
- * database...). Properties that refer to another resource (a rule's
- * `EventBusName`, a schema's `RegistryName`) are scopes, not names.
- */
-const PHYSICAL_NAMES: Record<
-  string,
-  (p: Record<string, unknown>) => Array<string | undefined>
-> = {
-  'AWS::S3::Bucket': p => [literal(p.BucketName)],
-  'AWS::DynamoDB::Table': p => [literal(p.TableName)],
-  'AWS::SQS::Queue': p => [literal(p.QueueName)],
-  'AWS::SNS::Topic': p => [literal(p.TopicName)],
-  'AWS::KinesisFirehose::DeliveryStream': p => [literal(p.DeliveryStreamName)],
-  'AWS::IAM::Role': p => [literal(p.RoleName)],
-  'AWS::IAM::ManagedPolicy': p => [literal(p.ManagedPolicyName)],
-  'AWS::Events::EventBus': p => [literal(p.Name)],
-  'AWS::Events::Archive': p => [literal(p.ArchiveName)],
-  'AWS::Events::Rule': p => [literal(p.Name)],
-  'AWS::EventSchemas::Registry': p => [literal(p.RegistryName)],
-  'AWS::EventSchemas::Schema': p => [
-    `${literal(p.RegistryName)}/${literal(p.SchemaName)}`,
-  ],
-  'AWS::Glue::Database': p => [literal(nested(p.DatabaseInput, 'Name'))],
-  'AWS::Glue::Table': p => [
-    `${literal(p.DatabaseName)}.${literal(nested(p.TableInput, 'Name'))}`,
-  ],
-  'AWS::Athena::WorkGroup': p => [literal(p.Name)],
-  'AWS::Athena::NamedQuery': p => [
-    `${literal(p.WorkGroup)}/${literal(p.Name)}`,
-  ],
-  'AWS::CloudWatch::Alarm': p => [literal(p.AlarmName)],
-  'AWS::CloudWatch::Dashboard': p => [literal(p.DashboardName)],
-  'AWS::Logs::LogGroup': p => [literal(p.LogGroupName)],
-  'AWS::Pipes::Pipe': p => [literal(p.Name)],
-  'AWS::Lambda::Function': p => [literal(p.FunctionName)],
-  'AWS::StepFunctions::StateMachine': p => [literal(p.StateMachineName)],
-  'AWS::Scheduler::Schedule': p => [literal(p.Name)],
-  'AWS::SecretsManager::Secret': p => [literal(p.Name)],
-  'AWS::SSM::Parameter': p => [literal(p.Name)],
-};
-
-/** Properties that name something else (the scope of a name above), never the resource itself. */
-const REFERENCE_PROPERTIES = new Set([
-  'EventBusName',
-  'DatabaseName',
-  'RegistryName',
-  'WorkGroup',
-]);
-
-function physicalNames(template: Template): string[] {
-  const resources: Resources = template.toJSON().Resources;
-  return Object.values(resources).flatMap(({ Type, Properties = {} }) => {
-    const extract = PHYSICAL_NAMES[Type];
-    if (!extract) {
-      const named = Object.entries(Properties).filter(
-        ([key, value]) =>
-          key.endsWith('Name') &&
-          !REFERENCE_PROPERTIES.has(key) &&
-          typeof value === 'string',
-      );
-      // A new named resource type must be listed, or its names go unchecked.
-      expect([Type, named]).toEqual([Type, []]);
-      return [];
-    }
-    return extract(Properties)
-      .filter(name => name !== undefined && !name.includes('undefined'))
-      .map(name => `${Type} ${name}`);
-  });
-}
-
 const DOMAIN_LEVEL_TYPES = [
   'AWS::KMS::Key',
   'AWS::Events::EventBus',
@@ -201,11 +118,11 @@ describe('a domain and its products in separate stacks', () => {
   );
 
   it('gives no two resources of the four stacks the same physical name', () => {
-    const names = [domainTemplate, ...productTemplates].flatMap(physicalNames);
-    const duplicates = names.filter(
-      (name, index) => names.indexOf(name) !== index,
+    const templates = [domainTemplate, ...productTemplates].map(template =>
+      template.toJSON(),
     );
-    expect(duplicates).toEqual([]);
+    expect(duplicatePhysicalNames(templates)).toEqual([]);
+    const names = templates.flatMap(physicalNames);
     // The check is not vacuous: the domain's and the products' names are in.
     expect(names).toEqual(
       expect.arrayContaining([

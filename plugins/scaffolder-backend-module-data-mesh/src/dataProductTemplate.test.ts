@@ -7,45 +7,24 @@ import {
   NameKind,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EVENT_FIELD_TYPES } from './schema/eventFields';
+import {
+  FormProperty,
+  formProperties,
+  templateFile,
+} from './__testUtils__/templateForm';
 
 /**
  * The template's form repeats rules whose source is the common package
  * (JSON Schema in YAML cannot import them): this test is what keeps the
  * copies equal, so the form never accepts an answer a later step refuses.
  */
-const TEMPLATE_FILE = join(
-  __dirname,
-  '../../../templates/data-product/template.yaml',
-);
-
-interface FormProperty {
-  readonly type?: string;
-  readonly pattern?: string;
-  readonly maxLength?: number;
-  readonly minLength?: number;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly default?: unknown;
-  readonly enum?: readonly unknown[];
-  readonly items?: { readonly properties: Record<string, FormProperty> };
-}
-
-function formProperties(): Record<string, FormProperty> {
-  const template = parse(readFileSync(TEMPLATE_FILE, 'utf8'));
-  const pages: Array<{ properties?: Record<string, FormProperty> }> =
-    template.spec.parameters;
-  return Object.assign({}, ...pages.map(page => page.properties ?? {}));
-}
-
-const properties = formProperties();
+const properties = formProperties('data-product');
 const fieldProperties = properties.fields.items!.properties;
 
 describe('the data product template form', () => {
   it.each<[string, FormProperty, NameKind]>([
-    ['domain', properties.domain, 'domain'],
     ['name', properties.name, 'dataProduct'],
     ['detailType', properties.detailType, 'detailType'],
     ['source', properties.source, 'source'],
@@ -70,6 +49,28 @@ describe('the data product template form', () => {
       maximum: max,
       default: value,
     });
+  });
+
+  it('picks the domain from the Domain entities of the catalog', () => {
+    expect(properties.domain).toMatchObject({
+      type: 'string',
+      'ui:field': 'EntityPicker',
+      'ui:options': {
+        catalogFilter: { kind: 'Domain' },
+        allowArbitraryValues: false,
+      },
+    });
+  });
+
+  it('gives the steps the domain name, not the entity ref the picker answers', () => {
+    const { steps } = parse(readFileSync(templateFile('data-product'), 'utf8'))
+      .spec as { steps: unknown[] };
+    const text = JSON.stringify(steps);
+    const rawUses = text.match(
+      /parameters\.domain(?! \| parseEntityRef \| pick\('name'\))/g,
+    );
+    expect(rawUses).toBeNull();
+    expect(text).toContain("parameters.domain | parseEntityRef | pick('name')");
   });
 
   it("offers the contract's classifications and the action's field types", () => {

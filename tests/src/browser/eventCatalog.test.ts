@@ -161,11 +161,13 @@ describe('the event catalog in a browser', () => {
 
   it('scaffolds a data product from the template', async () => {
     await page.goto(`${APP_URL}/create`);
-    await page
-      .getByRole('button', { name: /choose/i })
-      .first()
-      .click();
-    await page.getByLabel('Domain').first().fill('payments');
+    // Create lists both templates (Data domain, Data product): choose by title.
+    await page.getByText('Data domain').first().waitFor({ timeout: 30_000 });
+    await page.goto(`${APP_URL}/create/templates/default/data-product`);
+    // The domain is picked from the catalog's Domain entities (the sample
+    // registry's domains), not typed.
+    await page.getByLabel('Domain').first().fill('trading');
+    await page.getByRole('option', { name: 'trading' }).click();
     await page.getByLabel('Name').first().fill('card-settlements');
     await page
       .getByLabel('Description')
@@ -196,12 +198,12 @@ describe('the event catalog in a browser', () => {
     // The template's output ends with the product's Athena query.
     await page.getByText('Next steps').waitFor();
     await page
-      .locator('pre', { hasText: 'FROM "payments"."card_settlements"' })
+      .locator('pre', { hasText: 'FROM "trading"."card_settlements"' })
       .first()
       .waitFor();
     expect(
       existsSync(
-        join(repositoriesDir, 'payments-card-settlements/data-product.yaml'),
+        join(repositoriesDir, 'trading-card-settlements/data-product.yaml'),
       ),
     ).toBe(true);
     await page.screenshot({ path: join(screenshots, 'template-run.png') });

@@ -18,6 +18,13 @@ export const TEMPLATE_FILE = join(
   REPO_ROOT,
   'templates/data-product/template.yaml',
 );
+export const DOMAIN_TEMPLATE_FILE = join(
+  REPO_ROOT,
+  'templates/data-domain/template.yaml',
+);
+
+/** The software templates of the repository, by entity name. */
+export type TemplateName = 'data-product' | 'data-domain';
 
 /** The output of a finished task (the fields the tests read). */
 export interface TaskOutput {
@@ -31,8 +38,8 @@ export interface TaskState {
 }
 
 /**
- * A real Backstage backend with the catalog (holding the data product
- * template), the scaffolder with the data mesh actions, and the data mesh
+ * A real Backstage backend with the catalog (holding the data domain and
+ * data product templates), the scaffolder with the data mesh actions, and the data mesh
  * plugin over the sample registry mirror: what `npm start` runs.
  */
 export async function startScaffolderBackend(repositoriesDir: string) {
@@ -53,10 +60,20 @@ export async function startScaffolderBackend(repositoriesDir: string) {
           catalog: {
             rules: [
               {
-                allow: ['Template', 'Component', 'System', 'Location', 'Group'],
+                allow: [
+                  'Template',
+                  'Domain',
+                  'Component',
+                  'System',
+                  'Location',
+                  'Group',
+                ],
               },
             ],
-            locations: [{ type: 'file', target: TEMPLATE_FILE }],
+            locations: [
+              { type: 'file', target: DOMAIN_TEMPLATE_FILE },
+              { type: 'file', target: TEMPLATE_FILE },
+            ],
           },
           dataMesh: {
             sources: [
@@ -101,22 +118,27 @@ export async function startScaffolderBackend(repositoriesDir: string) {
   await waitFor('the data mesh snapshot', async () =>
     (await fetch(`${api}/data-mesh/health`)).ok ? true : undefined,
   );
-  await waitFor('the template in the catalog', () =>
-    getJson('/catalog/entities/by-name/template/default/data-product'),
-  );
+  for (const template of ['data-domain', 'data-product']) {
+    await waitFor(`the ${template} template in the catalog`, () =>
+      getJson(`/catalog/entities/by-name/template/default/${template}`),
+    );
+  }
 
   return {
     api,
     stop: () => backend.stop(),
     waitFor,
     getJson,
-    /** Starts the template with the given answers: the response of POST /v2/tasks. */
-    createTask(values: Record<string, unknown>) {
+    /** Starts a template with the given answers: the response of POST /v2/tasks. */
+    createTask(
+      values: Record<string, unknown>,
+      template: TemplateName = 'data-product',
+    ) {
       return fetch(`${api}/scaffolder/v2/tasks`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
-          templateRef: 'template:default/data-product',
+          templateRef: `template:default/${template}`,
           values,
         }),
       });
