@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { unaccountedEventIds } from '../local-data-plane/expectations';
 import { runLocalDataPlane } from '../local-data-plane/run-local-data-plane';
 
 /**
@@ -30,12 +31,7 @@ async function main() {
     const ms = timings.publish + timings.pipe + timings.parquet;
     events += product.events.length;
     pipelineMs += ms;
-    const quarantined = new Set(
-      product.quarantined.map(entry => entry.eventId),
-    );
-    const lost = product.eventIds.filter(
-      id => !product.tableEventIds.has(id) && !quarantined.has(id),
-    ).length;
+    const lost = unaccountedEventIds(product).length;
     console.log(
       `${product.product}: ${product.events.length} events, ${((product.events.length / ms) * 1000).toFixed(0)} events/s publish->Parquet (publish ${(timings.publish / 1000).toFixed(1)} s, pipe ${(timings.pipe / 1000).toFixed(1)} s of which the enrichment function ${(product.drain.enrichmentMs / 1000).toFixed(1)} s, Parquet ${(timings.parquet / 1000).toFixed(1)} s); last event to regulatory report ${(timings['last event to report'] / 1000).toFixed(1)} s; ${product.tableRows} rows, ${product.quarantined.length} quarantined, ${product.metrics.DuplicateEvents} duplicates dropped, ${lost} lost`,
     );

@@ -1,10 +1,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api';
+// DuckDB quotes identifiers and strings as Trino does: the same helpers serve both.
+import {
+  qualifiedTableName,
+  quoteIdentifier,
+  stringLiteral,
+} from '@financial-data-mesh/plugin-data-mesh-common';
 import { GetTableCommand } from '@aws-sdk/client-glue';
 import { AwsClients } from './aws-clients';
 import { parseGlueType, toDuckDbType } from './hive-json-serde';
-import { sqlString } from './firehose-delivery';
 
 /**
  * The Trino functions our queries use that DuckDB spells differently, as
@@ -55,15 +60,17 @@ export async function attachGlueTables(
       );
     }
     const directory = join(lakeDirectory, match[1], match[2]);
-    const name = `${quote(database)}.${quote(table)}`;
+    const name = qualifiedTableName(database, table);
     const columns = [
       ...(Table?.StorageDescriptor?.Columns ?? []),
       ...(Table?.PartitionKeys ?? []),
     ].map(
       column =>
-        `${quote(column.Name!)} ${toDuckDbType(parseGlueType(column.Type!))}`,
+        `${quoteIdentifier(column.Name!)} ${toDuckDbType(parseGlueType(column.Type!))}`,
     );
-    await duckDb.run(`CREATE SCHEMA IF NOT EXISTS ${quote(database)}`);
+    await duckDb.run(
+      `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(database)}`,
+    );
     if (!hasParquet(directory)) {
       await duckDb.run(
         `CREATE OR REPLACE TABLE ${name} (${columns.join(', ')})`,
@@ -73,11 +80,11 @@ export async function attachGlueTables(
     const hiveTypes = (Table?.PartitionKeys ?? [])
       .map(
         key =>
-          `${sqlString(key.Name!)}: ${toDuckDbType(parseGlueType(key.Type!))}`,
+          `${stringLiteral(key.Name!)}: ${toDuckDbType(parseGlueType(key.Type!))}`,
       )
       .join(', ');
     await duckDb.run(
-      `CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_parquet(${sqlString(join(directory, '**', '*.parquet'))}, hive_partitioning = true${hiveTypes ? `, hive_types = {${hiveTypes}}` : ''})`,
+      `CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_parquet(${stringLiteral(join(directory, '**', '*.parquet'))}, hive_partitioning = true${hiveTypes ? `, hive_types = {${hiveTypes}}` : ''})`,
     );
   }
 }
@@ -127,8 +134,4 @@ function hasParquet(directory: string): boolean {
   return readdirSync(directory, { recursive: true }).some(entry =>
     String(entry).endsWith('.parquet'),
   );
-}
-
-function quote(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
 }

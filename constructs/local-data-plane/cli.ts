@@ -1,5 +1,5 @@
 import { loadSampleContract } from '../src/testing/sampleContracts';
-import { expectedResult } from './expectations';
+import { expectedResult, unaccountedEventIds } from './expectations';
 import { ProductRun, runLocalDataPlane } from './run-local-data-plane';
 
 /**
@@ -30,14 +30,7 @@ function printProduct(product: ProductRun): number {
   const contract = loadSampleContract(
     product.domain as 'trading' | 'credit' | 'customer',
   ).contract;
-  const expected = expectedResult(
-    product,
-    new Set(
-      contract.quality
-        .filter(rule => rule.severity === 'warn' && rule.type !== 'unique')
-        .map(rule => rule.name),
-    ),
-  );
+  const expected = expectedResult(product, contract);
   const quarantinedByReason: Record<string, number> = {};
   for (const entry of product.quarantined) {
     quarantinedByReason[entry.reason] =
@@ -58,12 +51,7 @@ function printProduct(product: ProductRun): number {
     ['dead letters', product.deadLetters, 0],
     ['Firehose conversion failures', product.conversion.failedByType, {}],
   ];
-  const quarantinedIds = new Set(
-    product.quarantined.map(entry => entry.eventId),
-  );
-  const lost = product.eventIds.filter(
-    id => !product.tableEventIds.has(id) && !quarantinedIds.has(id),
-  );
+  const lost = unaccountedEventIds(product);
   checks.push(['events neither in the table nor quarantined', lost.length, 0]);
 
   console.log(`\n## ${product.product} (${product.domain})`);

@@ -1,3 +1,4 @@
+import { DataProductContract } from '@financial-data-mesh/plugin-data-mesh-common';
 import { ProductRun } from './run-local-data-plane';
 
 /** What a product's run must show, derived from its sample labels and injected copies alone. */
@@ -31,13 +32,17 @@ const add = (counts: Record<string, number>, key: string, amount = 1) => {
  * rejected one); a copy in a later batch is a second row (of a valid
  * event) or a second quarantine entry. Rules counted in the report count
  * events, so copies never add violations.
- *
- * @param warnRules - the product's `warn` rules: the handler counts them per delivered row.
  */
 export function expectedResult(
   run: ProductRun,
-  warnRules: ReadonlySet<string>,
+  contract: DataProductContract,
 ): ExpectedProductResult {
+  // The rules the handler counts per delivered row: `warn`, except `unique`, which only the report can check.
+  const warnRules = new Set(
+    contract.quality
+      .filter(rule => rule.severity === 'warn' && rule.type !== 'unique')
+      .map(rule => rule.name),
+  );
   const eventsByDay: Record<string, number> = {};
   const rowsByDay: Record<string, number> = {};
   const duplicateRowsByDay: Record<string, number> = {};
@@ -91,4 +96,12 @@ export function expectedResult(
     quarantinedIds,
     metrics,
   };
+}
+
+/** Published events that are neither in the table nor in the quarantine: lost. */
+export function unaccountedEventIds(run: ProductRun): string[] {
+  const quarantined = new Set(run.quarantined.map(entry => entry.eventId));
+  return run.eventIds.filter(
+    id => !run.tableEventIds.has(id) && !quarantined.has(id),
+  );
 }

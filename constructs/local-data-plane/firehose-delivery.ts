@@ -13,6 +13,7 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { stringLiteral } from '@financial-data-mesh/plugin-data-mesh-common';
 import { AwsClients } from './aws-clients';
 import {
   GlueColumnDefinition,
@@ -317,7 +318,7 @@ async function writeParquet(
   const columnTypes = `{${columns
     .map(
       column =>
-        `${sqlString(column.name.toLowerCase())}: ${sqlString(toDuckDbType(parseGlueType(column.type)))}`,
+        `${stringLiteral(column.name.toLowerCase())}: ${stringLiteral(toDuckDbType(parseGlueType(column.type)))}`,
     )
     .join(', ')}}`;
   const staging = mkdtempSync(join(tmpdir(), 'firehose-'));
@@ -334,7 +335,7 @@ async function writeParquet(
       );
       mkdirSync(dirname(target), { recursive: true });
       await duckDb.run(
-        `COPY (SELECT * FROM read_json(${sqlString(json)}, format = 'newline_delimited', columns = ${columnTypes})) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION snappy)`,
+        `COPY (SELECT * FROM read_json(${stringLiteral(json)}, format = 'newline_delimited', columns = ${columnTypes})) TO ${stringLiteral(target)} (FORMAT parquet, COMPRESSION snappy)`,
       );
       files.push(target);
       part++;
@@ -382,9 +383,4 @@ async function writeErrorOutput(
       }),
     );
   }
-}
-
-/** A DuckDB string literal. */
-export function sqlString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }

@@ -1,3 +1,4 @@
+import { quoteIdentifier } from '@financial-data-mesh/plugin-data-mesh-common';
 import { GlueType, parseGlueType } from '../src/glue/glueType';
 
 /** A Glue column as GetTable returns it. */
@@ -223,7 +224,7 @@ export function toDuckDbType(type: GlueType): string {
       return `STRUCT(${type.fields
         .map(
           field =>
-            `"${field.name.toLowerCase().replace(/"/g, '""')}" ${toDuckDbType(field.type)}`,
+            `${quoteIdentifier(field.name.toLowerCase())} ${toDuckDbType(field.type)}`,
         )
         .join(', ')})`;
     case 'array':

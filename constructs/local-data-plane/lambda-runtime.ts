@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProvisionedTemplate } from './provision';
 import { TemplateResource } from './template';
+import { functionAssetDirectory } from '../src/testing/synthSampleDomains';
 
 /** A Pipe enrichment as Lambda would run it: SQS messages in, table rows out. */
 export type PipeEnrichment = (
@@ -51,11 +52,7 @@ export function loadLocalFunction(
   if (!runtime.startsWith('nodejs')) {
     throw new Error(`${where}: runtime ${runtime} cannot run in-process`);
   }
-  const code = properties.Code as { S3Key?: string } | undefined;
-  const assetDirectory = join(
-    assemblyDirectory,
-    `asset.${String(code?.S3Key ?? '').replace(/\.zip$/, '')}`,
-  );
+  const assetDirectory = functionAssetDirectory(assemblyDirectory, resource);
   const [file, exportName] = String(
     properties.Handler ?? 'index.handler',
   ).split('.');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BatchWriteCommand,
@@ -41,20 +41,11 @@ export async function loadReferenceData(
   }
 }
 
+/** `examples/domains/<domain>/reference-data/<table name>.json`, whichever domain has it. */
 function referenceDataFile(tableName: string): string | undefined {
-  for (const domain of ['trading', 'credit', 'customer']) {
-    const file = join(
-      SAMPLE_DOMAINS_DIR,
-      domain,
-      'reference-data',
-      `${tableName}.json`,
-    );
-    try {
-      readFileSync(file);
-      return file;
-    } catch {
-      // not this domain's table
-    }
-  }
-  return undefined;
+  return readdirSync(SAMPLE_DOMAINS_DIR)
+    .map(domain =>
+      join(SAMPLE_DOMAINS_DIR, domain, 'reference-data', `${tableName}.json`),
+    )
+    .find(file => existsSync(file));
 }

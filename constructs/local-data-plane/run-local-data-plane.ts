@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { qualifiedTableName } from '@financial-data-mesh/plugin-data-mesh-common';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { EventPublisher } from '../src/publisher/EventPublisher';
 import { bundleHandlers } from '../scripts/bundleHandlers';
@@ -328,7 +329,7 @@ async function runProduct(
   await attachGlueTables(context.duckDb, clients, context.lake, [
     { database: conversion.database, table: conversion.table },
   ]);
-  const tableName = `"${conversion.database}"."${conversion.table}"`;
+  const tableName = qualifiedTableName(conversion.database, conversion.table);
   const tableEventIds = new Set(
     (
       await runQuery(

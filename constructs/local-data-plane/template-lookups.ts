@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { functionAssetDirectory } from '../src/testing/synthSampleDomains';
 import { ProvisionedTemplate } from './provision';
 import {
   CloudFormationTemplate,
@@ -12,11 +13,11 @@ export function readHandlerConfig(
   assembly: string,
   resource: TemplateResource,
 ): { domain: string; dataProduct: string } {
-  const key = String(
-    (resource.Properties?.Code as { S3Key: string }).S3Key,
-  ).replace(/\.zip$/, '');
   return JSON.parse(
-    readFileSync(join(assembly, `asset.${key}`, 'config.json'), 'utf8'),
+    readFileSync(
+      join(functionAssetDirectory(assembly, resource), 'config.json'),
+      'utf8',
+    ),
   );
 }
 

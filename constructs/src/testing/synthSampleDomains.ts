@@ -47,9 +47,18 @@ export function enrichmentAssetDir(
     ([id, resource]) =>
       resource.Type === 'AWS::Lambda::Function' && id.includes(productIdPart),
   )!;
+  return functionAssetDirectory(synth.assembly.directory, fn);
+}
+
+/** Where the synth staged a function's code: `asset.<hash>`, named by its S3 key. */
+export function functionAssetDirectory(
+  assembly: string,
+  resource: { readonly Properties?: Record<string, unknown> },
+): string {
+  const code = resource.Properties?.Code as { S3Key?: string } | undefined;
   return join(
-    synth.assembly.directory,
-    `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`,
+    assembly,
+    `asset.${String(code?.S3Key ?? '').replace(/\.zip$/, '')}`,
   );
 }
 
