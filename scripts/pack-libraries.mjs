@@ -1,7 +1,8 @@
 // Packs the libraries a generated domain repository installs
-// (@financial-data-mesh/constructs and its common package) into npm
-// tarballs, built to JavaScript the way they would be published: the
-// workspace itself runs them from TypeScript source.
+// (@financial-data-mesh/constructs, its common package, the event publisher
+// and the event-types generator) into npm tarballs, built to JavaScript the
+// way they would be published: the workspace itself runs them from
+// TypeScript source.
 // Usage: node scripts/pack-libraries.mjs <output folder>
 // Prints the tarball paths, one per line.
 import { execFileSync } from 'node:child_process';
@@ -26,6 +27,9 @@ const run = (command, args, cwd = root) =>
 
 const LIBRARIES = [
   { dir: 'plugins/data-mesh-common', extra: [] },
+  { dir: 'packages/event-publisher', extra: [] },
+  // bin/ holds the datamesh-event-types command, a shim into dist/.
+  { dir: 'packages/event-types', extra: ['bin'] },
   // lib/ holds the Lambda handler bundles the constructs deploy.
   { dir: 'constructs', extra: ['lib'] },
 ];

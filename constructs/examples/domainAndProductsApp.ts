@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { addCompliancePacks } from './compliancePacks';
+import { addCompliancePacks } from '../src/compliance/compliancePacks';
 import { SAMPLE_DOMAINS_DIR } from './sampleDomainsStack';
 import { DataDomain, DataProduct, loadDataProductContract } from '../src';
 

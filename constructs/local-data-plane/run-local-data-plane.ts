@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { qualifiedTableName } from '@financial-data-mesh/plugin-data-mesh-common';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { EventPublisher } from '../src/publisher/EventPublisher';
+import { EventPublisher } from '@financial-data-mesh/event-publisher';
 import { bundleHandlers } from '../scripts/bundleHandlers';
 import { synthSampleDomains } from '../src/testing/synthSampleDomains';
 import { attachGlueTables, QueryRows, runQuery } from './athena-on-duckdb';

@@ -5,7 +5,7 @@ import {
   NIST80053R5Checks,
   PCIDSS321Checks,
 } from 'cdk-nag';
-import { addCompliancePacks } from '../examples/compliancePacks';
+import { addCompliancePacks } from './compliance/compliancePacks';
 import { SampleDomainsStackProps } from '../examples/sampleDomainsStack';
 import {
   SAMPLE_DOMAINS_WITH_OPTIONS,

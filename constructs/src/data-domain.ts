@@ -15,7 +15,7 @@ import {
   IEventBus,
 } from 'aws-cdk-lib/aws-events';
 import { CfnDatabase } from 'aws-cdk-lib/aws-glue';
-import { IKey, Key } from 'aws-cdk-lib/aws-kms';
+import { IKey } from 'aws-cdk-lib/aws-kms';
 import { Bucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { CfnRegistry } from 'aws-cdk-lib/aws-eventschemas';
@@ -41,10 +41,7 @@ import {
   DataDomainImportOptions,
   ImportedDataDomain,
 } from './domain/imported-data-domain';
-import {
-  createDomainKey,
-  grantProductStackServices,
-} from './security/domainKey';
+import { createDomainKey } from './security/domainKey';
 import { resolveRemovalPolicy } from './security/removalGuard';
 import {
   createAccessLogsBucket,
@@ -193,7 +190,6 @@ export class DataDomain extends Construct implements IDataDomain {
   >();
   private hashKey?: Secret;
   private readonly dataLake: Bucket;
-  private readonly domainKey: Key;
 
   constructor(scope: Construct, id: string, props: DataDomainProps) {
     super(scope, id);
@@ -211,12 +207,10 @@ export class DataDomain extends Construct implements IDataDomain {
       ? (props.dataRetention?.toDays() ?? DEFAULT_SHARED_DATA_RETENTION_DAYS)
       : undefined;
 
-    const key = createDomainKey(this, 'Key', {
+    this.key = createDomainKey(this, 'Key', {
       domain: props.domain,
       removalPolicy: this.removalPolicy,
     });
-    this.key = key;
-    this.domainKey = key;
 
     const bus = new EventBus(this, 'EventBus', {
       eventBusName: `datamesh-${props.domain}`,
@@ -329,8 +323,9 @@ export class DataDomain extends Construct implements IDataDomain {
 
   /**
    * What products in other stacks cannot do for themselves, done here:
-   * one lifecycle for all of `data/`, the PII hash key, the key policy
-   * for EventBridge, and the attributes they import, in SSM.
+   * one lifecycle for all of `data/`, the PII hash key and the attributes
+   * they import, in SSM. (The key policy a product needs is the domain
+   * key's own, whether or not products live in other stacks.)
    */
   private serveProductStacks(dataRetentionDays: number): void {
     this.dataLake.addLifecycleRule({
@@ -338,7 +333,6 @@ export class DataDomain extends Construct implements IDataDomain {
       prefix: 'data/',
       expiration: Duration.days(dataRetentionDays),
     });
-    grantProductStackServices(this.domainKey);
     const published: Record<DomainParameter, string> = {
       keyArn: this.key.keyArn,
       eventBusArn: this.eventBus.eventBusArn,

@@ -1,7 +1,7 @@
 /**
  * CDK constructs that stand up a data domain's event-driven pipeline from
- * its data contracts, secure and compliant by default, and the typed event
- * publisher.
+ * its data contracts, secure and compliant by default. Producers publish
+ * with `@financial-data-mesh/event-publisher`, which needs no aws-cdk-lib.
  *
  * @packageDocumentation
  */
@@ -33,4 +33,7 @@ export * from './contract/loadDataProductContract';
 export * from './glue/glueTypeMapping';
 export * from './glue/tableLayout';
 export * from './security/removalGuard';
-export * from './publisher/EventPublisher';
+export {
+  addCompliancePacks,
+  compliancePacks,
+} from './compliance/compliancePacks';

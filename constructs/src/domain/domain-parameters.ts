@@ -1,3 +1,5 @@
+import { CONTRACT_NUMBER_SETTINGS } from '@financial-data-mesh/plugin-data-mesh-common';
+
 /**
  * Where a domain stack publishes what its products need, as SSM String
  * parameters: `/datamesh/domains/<domain>/<attribute>`. The one definition
@@ -50,9 +52,11 @@ export function domainParameterName(
 /**
  * How long a domain that serves product stacks keeps data under `data/`
  * unless it says otherwise, and what an importing product assumes unless
- * told otherwise: seven years, the usual record-keeping period of financial
- * records. One constant so the two defaults agree.
+ * told otherwise: the contract's default retention (seven years, the usual
+ * record-keeping period of financial records), so that a product with the
+ * default contract fits a domain with the default retention.
  *
  * @public
  */
-export const DEFAULT_SHARED_DATA_RETENTION_DAYS = 2555;
+export const DEFAULT_SHARED_DATA_RETENTION_DAYS =
+  CONTRACT_NUMBER_SETTINGS['retention.days'].default;

@@ -1,3 +1,4 @@
+import { toAjvSchema } from '@financial-data-mesh/event-publisher';
 import {
   findSchemaField,
   JsonSchema,
@@ -5,7 +6,6 @@ import {
   resolveEvents,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { LoadedDataProductContract } from '../contract/loadDataProductContract';
-import { toAjvSchema } from '../contract/toAjvSchema';
 import { TableLayout } from '../glue/tableLayout';
 import {
   EnrichmentHandlerConfig,

@@ -1,6 +1,5 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { IEventBus, Rule } from 'aws-cdk-lib/aws-events';
-import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -12,6 +11,7 @@ import {
   QUARANTINE_DETAIL_TYPE,
   QUARANTINE_SOURCE,
 } from '../runtime/enrich/config';
+import { RuleQueueTarget } from './ruleQueueTarget';
 
 /** The queues of a product: the buffer the pipe reads, its DLQ, the quarantine. */
 export interface IngestQueues {
@@ -32,6 +32,8 @@ const FOURTEEN_DAYS = Duration.days(14);
  * buffer with a dead-letter queue (after `maxReceiveCount` failed
  * deliveries), and the product's quarantined events into their own queue.
  * Failed rule deliveries go to the DLQ too, so nothing is dropped silently.
+ * Each queue accepts messages from EventBridge only for its own rule
+ * (`aws:SourceArn`, see {@link RuleQueueTarget}).
  */
 export function createIngestQueues(
   scope: Construct,
@@ -86,7 +88,7 @@ export function createIngestQueues(
       detailType: events.map(event => event.detailType),
     },
     targets: [
-      new SqsQueue(buffer, {
+      new RuleQueueTarget(buffer, {
         deadLetterQueue: deadLetters,
         retryAttempts: 185,
         maxEventAge: Duration.hours(24),
@@ -101,7 +103,9 @@ export function createIngestQueues(
       detailType: [QUARANTINE_DETAIL_TYPE],
       detail: { dataProduct: [props.contract.name] },
     },
-    targets: [new SqsQueue(quarantine, { deadLetterQueue: deadLetters })],
+    targets: [
+      new RuleQueueTarget(quarantine, { deadLetterQueue: deadLetters }),
+    ],
   });
   return { buffer, deadLetters, quarantine, eventsRule, quarantineRule };
 }

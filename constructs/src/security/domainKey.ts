@@ -1,22 +1,83 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  AddToResourcePolicyResult,
+  PolicyStatement,
+  ServicePrincipal,
+} from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+
+/**
+ * A KMS key that scopes the unconditioned service-principal statements
+ * aws-cdk-lib's constructs add to its policy, which a construct outside
+ * the L2 cannot reach otherwise.
+ *
+ * Today that is one: `StateMachine` with a customer-managed key and
+ * logging adds `delivery.logs.amazonaws.com` `kms:Decrypt*` with no
+ * condition (as in the Step Functions encryption guide's example). The
+ * same guide gives the execution role `kms:GenerateDataKey` only with the
+ * encryption context `SourceArn` = `arn:<partition>:logs:<region>:<account>:*`
+ * (CDK adds that statement too), so that is the context Step Functions
+ * encrypts its log payloads under; KMS decrypts only with the context the
+ * data was encrypted under, so the statement gets
+ * `kms:EncryptionContext:SourceArn` equal to that value, and log delivery
+ * of other accounts' or Regions' payloads is refused.
+ */
+class DomainKey extends Key {
+  addToResourcePolicy(
+    statement: PolicyStatement,
+    allowNoOp?: boolean,
+  ): AddToResourcePolicyResult {
+    if (
+      isUnconditionedGrantTo(statement, 'delivery.logs.amazonaws.com') &&
+      statement.actions.every(action => action.startsWith('kms:Decrypt'))
+    ) {
+      statement.addCondition('StringEquals', {
+        'kms:EncryptionContext:SourceArn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:*`,
+      });
+    }
+    return super.addToResourcePolicy(statement, allowNoOp);
+  }
+}
+
+function isUnconditionedGrantTo(
+  statement: PolicyStatement,
+  service: string,
+): boolean {
+  return (
+    Object.keys(statement.conditions).length === 0 &&
+    statement.principals.some(
+      principal =>
+        principal instanceof ServicePrincipal && principal.service === service,
+    )
+  );
+}
 
 /**
  * The domain's customer-managed key, rotated yearly. Every store of the
  * domain is encrypted with it. Services that encrypt on their own behalf
  * get key-policy statements scoped to this account's resources: CloudWatch
- * Logs (the log groups) and CloudWatch (alarm notifications to the
- * encrypted topic). EventBridge and SQS get theirs from the constructs that
- * need them.
+ * Logs (the log groups), CloudWatch (alarm notifications to the encrypted
+ * topic) and EventBridge (its rules' deliveries to the products' encrypted
+ * queues). The bus adds its own statement (`aws:SourceArn` = the bus).
+ *
+ * The EventBridge statement is here, not in the product, for two reasons:
+ * a product stack imports the key and cannot change its policy; and a
+ * statement naming one rule's ARN would make a cycle (key → rule → queue
+ * → key). It is limited by `aws:SourceAccount` and `aws:SourceArn` to
+ * rules of this account and Region; each queue's own policy then admits
+ * only its rule.
+ *
+ * The roles of the products (Lambda, Pipes, Firehose, Step Functions)
+ * need nothing here: the default policy delegates the key to the
+ * account's IAM, so the `key.grant*` IAM statements suffice.
  */
 export function createDomainKey(
   scope: Construct,
   id: string,
   props: { readonly domain: string; readonly removalPolicy: RemovalPolicy },
 ): Key {
-  const key = new Key(scope, id, {
+  const key = new DomainKey(scope, id, {
     description: `Data mesh domain ${props.domain}: encrypts its bus, queues, data lake, logs and query results`,
     enableKeyRotation: true,
     pendingWindow: Duration.days(30),
@@ -50,20 +111,6 @@ export function createDomainKey(
       conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
     }),
   );
-  return key;
-}
-
-/**
- * What products in other stacks need from the domain key's policy, granted
- * up front because a product stack imports the key and cannot change its
- * policy. Their roles (Lambda, Pipes, Firehose, Step Functions) need
- * nothing here: the default policy delegates the key to the account's IAM,
- * so the `key.grant*` IAM statements a product stack adds to them suffice.
- * Service principals are another matter: EventBridge encrypts what its
- * rules send to the products' encrypted queues on its own behalf, so it
- * gets encrypt access, limited to this account's rules.
- */
-export function grantProductStackServices(key: Key): void {
   key.addToResourcePolicy(
     new PolicyStatement({
       sid: 'AllowEventBridgeRulesOfThisAccountToEncryptQueues',
@@ -78,4 +125,5 @@ export function grantProductStackServices(key: Key): void {
       },
     }),
   );
+  return key;
 }

@@ -7,5 +7,5 @@
 
 export { catalogModuleDataMesh as default } from './module';
 export { DataMeshEntityProvider } from './providers/DataMeshEntityProvider';
-export { toEntities, DATA_MESH_ANNOTATIONS } from './providers/toEntities';
+export { toEntities } from './providers/toEntities';
 export { catalogModuleLocalRepositories } from './localRepositoriesModule';

@@ -5,7 +5,7 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import dataMeshBackend from '@financial-data-mesh/plugin-data-mesh-backend';
 import request from 'supertest';
 import { catalogModuleDataMesh } from './module';
-import { DATA_MESH_ANNOTATIONS } from './providers/toEntities';
+import { DATA_MESH_ANNOTATIONS } from '@financial-data-mesh/plugin-data-mesh-common';
 
 const examples = resolve(__dirname, '../../../examples/registry');
 

@@ -7,7 +7,7 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-import { findDeclaredDataProductSystems } from './providers/findDeclaredSystems';
+import { findDeclaredDataMeshEntities } from './providers/findDeclaredEntities';
 import { DataMeshEntityProvider } from './providers/DataMeshEntityProvider';
 
 /**
@@ -60,8 +60,8 @@ export const catalogModuleDataMesh = createBackendModule({
             taskRunner: scheduler.createScheduledTaskRunner(schedule),
             appBaseUrl: config.getOptionalString('app.baseUrl'),
             readinessTimeoutMs: 2 * 60 * 1000,
-            findDeclaredSystems: async locationKey =>
-              findDeclaredDataProductSystems(catalogApi, locationKey, {
+            findDeclaredEntities: async locationKey =>
+              findDeclaredDataMeshEntities(catalogApi, locationKey, {
                 credentials: await auth.getOwnServiceCredentials(),
               }),
           }),

@@ -11,7 +11,6 @@ import {
   CLASSIFICATIONS,
   EventDetails,
   SchemaDiffResult,
-  SchemaFormatError,
   SchemaVersionContent,
   SnapshotExport,
   diffSchemas,
@@ -22,6 +21,7 @@ import { z } from 'zod';
 import { loadOpenApiSpec } from './schema/openapiSpec';
 import { SnapshotService } from './services/SnapshotService';
 import { IndexedEvent } from './snapshot/DataMeshSnapshot';
+import { describeError } from './snapshot/buildSnapshot';
 
 const MAX_PAGE_SIZE = 500;
 
@@ -226,6 +226,9 @@ function readVersion(
     createdAt: stored.createdAt,
     content: stored.content,
   };
+  // Registry content is hostile input: reading it is bounded (see
+  // SchemaReadLimits), and whatever goes wrong is this version's problem,
+  // served as a degraded view, not a 500.
   try {
     const read = readEventSchema(stored.content, event.schema.format, {
       schemaName: event.summary.schemaName,
@@ -237,10 +240,7 @@ function readVersion(
       problems: [],
     };
   } catch (error) {
-    if (!(error instanceof SchemaFormatError)) {
-      throw error;
-    }
-    return { ...base, fields: [], problems: [error.message] };
+    return { ...base, fields: [], problems: [describeError(error)] };
   }
 }
 

@@ -24,3 +24,4 @@ export * from './compatibility/rules';
 export * from './compatibility/diffSchemas';
 export * from './api/types';
 export * from './asyncapi/toAsyncApiDocument';
+export * from './catalog/annotations';

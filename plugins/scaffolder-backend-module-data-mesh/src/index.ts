@@ -10,6 +10,7 @@ export { scaffolderModuleDataMesh as default } from './module';
 export { createValidateContractAction } from './actions/validateContract';
 export { createSchemaFromFieldsAction } from './actions/schemaFromFields';
 export { createSchemaCompatibilityAction } from './actions/schemaCompatibility';
+export { createCheckDomainNameAction } from './actions/checkDomainName';
 export { createCheckProductNameAction } from './actions/checkProductName';
 export { createPublishLocalAction } from './actions/publishLocal';
 export { createRegisterLocalAction } from './actions/registerLocal';

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { resolve } from 'node:path';
+import { createCheckDomainNameAction } from './actions/checkDomainName';
 import { createCheckProductNameAction } from './actions/checkProductName';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createRegisterLocalAction } from './actions/registerLocal';
@@ -39,8 +40,10 @@ export const scaffolderModuleDataMesh = createBackendModule({
           createValidateContractAction(),
           createSchemaFromFieldsAction(),
           createSchemaCompatibilityAction({ registry }),
+          createCheckDomainNameAction({ catalog }),
           createCheckProductNameAction({
             registry,
+            catalog,
             appBaseUrl: config.getString('app.baseUrl'),
           }),
           createPublishLocalAction({ repositoriesDir }),

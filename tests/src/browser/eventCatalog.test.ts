@@ -32,6 +32,9 @@ describe('the event catalog in a browser', () => {
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // A missing element fails its step with the locator named, not the test
+    // with a bare timeout.
+    page.setDefaultTimeout(30_000);
   }, 300_000);
 
   afterAll(async () => {
@@ -159,15 +162,58 @@ describe('the event catalog in a browser', () => {
     await page.screenshot({ path: join(screenshots, 'catalog-asyncapi.png') });
   });
 
-  it('scaffolds a data product from the template', async () => {
+  it('scaffolds a data domain, then a data product of it', async () => {
     await page.goto(`${APP_URL}/create`);
     // Create lists both templates (Data domain, Data product): choose by title.
     await page.getByText('Data domain').first().waitFor({ timeout: 30_000 });
+
+    // The domain team's repository first: its Domain is what the product
+    // form's picker offers.
+    await page.goto(`${APP_URL}/create/templates/default/data-domain`);
+    await page.getByLabel('Domain name').first().fill('payments');
+    await page.getByLabel('Owner').first().fill('trading');
+    await page.getByRole('option', { name: 'trading-data' }).click();
+    await page
+      .getByLabel('Description')
+      .first()
+      .fill('Card and account payments: authorisation and settlement.');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Data retention (days)').first().fill('3650');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    const openDomain = page.getByText('Open the domain in the catalog', {
+      exact: false,
+    });
+    await openDomain.first().waitFor({ timeout: 60_000 });
+    expect(
+      existsSync(join(repositoriesDir, 'payments-domain/catalog-info.yaml')),
+    ).toBe(true);
+    // The registered Domain's page, once the catalog has processed it.
+    await openDomain.first().click();
+    const domainPage = page.getByText('Card and account payments', {
+      exact: false,
+    });
+    // Until processed, the entity page says it cannot find the entity.
+    const shown = () =>
+      domainPage
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+    for (let attempt = 0; !(await shown()); attempt++) {
+      if (attempt === 12) {
+        throw new Error('the payments Domain never appeared in the catalog');
+      }
+      await page.reload();
+    }
+
     await page.goto(`${APP_URL}/create/templates/default/data-product`);
-    // The domain is picked from the catalog's Domain entities (the sample
-    // registry's domains), not typed.
-    await page.getByLabel('Domain').first().fill('trading');
-    await page.getByRole('option', { name: 'trading' }).click();
+    // The domain is picked from the catalog's Domain entities, not typed.
+    await page.getByLabel('Domain').first().fill('payments');
+    await page.getByRole('option', { name: 'payments' }).click();
     await page.getByLabel('Name').first().fill('card-settlements');
     await page
       .getByLabel('Description')
@@ -198,14 +244,14 @@ describe('the event catalog in a browser', () => {
     // The template's output ends with the product's Athena query.
     await page.getByText('Next steps').waitFor();
     await page
-      .locator('pre', { hasText: 'FROM "trading"."card_settlements"' })
+      .locator('pre', { hasText: 'FROM "payments"."card_settlements"' })
       .first()
       .waitFor();
     expect(
       existsSync(
-        join(repositoriesDir, 'trading-card-settlements/data-product.yaml'),
+        join(repositoriesDir, 'payments-card-settlements/data-product.yaml'),
       ),
     ).toBe(true);
     await page.screenshot({ path: join(screenshots, 'template-run.png') });
-  });
+  }, 180_000);
 });

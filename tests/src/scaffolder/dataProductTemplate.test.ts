@@ -13,7 +13,7 @@ import {
   startScaffolderBackend,
   TEMPLATE_FILE,
 } from './__testUtils__/scaffolderBackend';
-import { productAnswers } from './__testUtils__/answers';
+import { domainAnswers, productAnswers } from './__testUtils__/answers';
 
 describe('the data product template in a real scaffolder', () => {
   const repositoriesDir = mkdtempSync(join(tmpdir(), 'scaffolded-'));
@@ -22,7 +22,10 @@ describe('the data product template in a real scaffolder', () => {
 
   beforeAll(async () => {
     backend = await startScaffolderBackend(repositoriesDir);
-  }, 120_000);
+    // The product joins the payments domain: scaffold that first, as a
+    // domain team would.
+    await backend.scaffoldDomain(domainAnswers);
+  }, 180_000);
   afterAll(() => backend?.stop());
 
   it('scaffolds, publishes and registers a repository from the form answers', async () => {
@@ -69,15 +72,14 @@ describe('the data product template in a real scaffolder', () => {
       'catalog-info.yaml',
       'cdk.json',
       'data-product.yaml',
-      'lib/compliance.ts',
       'lib/data-product-stack.ts',
       'package.json',
       'schemas/payment-settled.json',
       'scripts/check-schema-compatibility.mjs',
-      'src/events/payment-settled.ts',
       'src/index.ts',
       'test/contract.test.ts',
       'test/fixtures/payment-settled.sample.json',
+      'test/publisher.test.ts',
       'test/sample-event.test.ts',
       'test/stack.test.ts',
       'tsconfig.json',
@@ -91,7 +93,7 @@ describe('the data product template in a real scaffolder', () => {
       name: 'card-settlements',
       domain: 'payments',
       owner: 'group:default/payments-data',
-      retention: { days: 2000 },
+      retention: { days: 3000 },
       sla: { freshnessMinutes: 30, latencyP95Ms: 1000 },
       events: [
         {
@@ -262,6 +264,10 @@ describe('the data product template in a real scaffolder', () => {
   }, 120_000);
 
   it('refuses a data product that already exists in the registry', async () => {
+    // The trading Domain comes from the registry, through the catalog module.
+    await backend.waitFor('the trading Domain', () =>
+      backend.getJson('/catalog/entities/by-name/domain/default/trading'),
+    );
     const created = await backend.createTask({
       ...productAnswers,
       domain: 'domain:default/trading',

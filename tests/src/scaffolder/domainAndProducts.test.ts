@@ -91,6 +91,7 @@ describe('a domain and two products of it, scaffolded in a real scaffolder', () 
       '',
     ]);
     expect(steps).toEqual({
+      check: 'completed',
       fetch: 'completed',
       'publish-local': 'completed',
       'publish-github': 'skipped',
@@ -114,7 +115,6 @@ describe('a domain and two products of it, scaffolded in a real scaffolder', () 
       'bin/app.ts',
       'catalog-info.yaml',
       'cdk.json',
-      'lib/compliance.ts',
       'lib/data-domain-stack.ts',
       'package.json',
       'test/stack.test.ts',
@@ -162,10 +162,52 @@ describe('a domain and two products of it, scaffolded in a real scaffolder', () 
       );
       expect(stack).toContain('DataDomain.fromDomainName(');
       expect(stack).toContain("'payments'");
+      // The domain's retention, from its Domain entity.
+      expect(stack).toContain('dataRetention: Duration.days(3650)');
       expect(stack).not.toContain('new DataDomain');
     },
     180_000,
   );
+
+  it('refuses a second domain of the same name before generating anything', async () => {
+    const created = await backend.createTask(
+      { ...domainAnswers, owner: 'group:default/another-team' },
+      'data-domain',
+    );
+    const { task, log, steps } = await backend.finishTask(
+      (await created.json()).id,
+    );
+    // Nothing after the check ran: the scaffolder marks the rest skipped.
+    expect([task.status, steps.check, steps.fetch]).toEqual([
+      'failed',
+      'failed',
+      'skipped',
+    ]);
+    expect(log).toContain(
+      'the domain payments already exists (domain:default/payments, owner group:default/payments-platform)',
+    );
+  }, 120_000);
+
+  it("refuses a product that would keep data longer than its domain, naming the domain's retention", async () => {
+    const created = await backend.createTask({
+      ...secondProductAnswers,
+      name: 'chargebacks',
+      detailType: 'ChargebackRaised',
+      retentionDays: 4000,
+    });
+    const { task, log, steps } = await backend.finishTask(
+      (await created.json()).id,
+    );
+    expect([task.status, steps.contract, steps.fetch]).toEqual([
+      'failed',
+      'failed',
+      'skipped',
+    ]);
+    expect(log).toContain(
+      'contract.retention.days: 4000 days is longer than the payments domain keeps data (3650 days, its data retention)',
+    );
+    expect(existsSync(repositoryOf('payments-chargebacks'))).toBe(false);
+  }, 120_000);
 
   it('writes catalog entities the catalog model accepts, both Systems in the Domain', async () => {
     const domainTemplate = parse(
@@ -245,7 +287,7 @@ describe('a domain and two products of it, scaffolded in a real scaffolder', () 
         expect.stringMatching(/# fail 0\b/),
       ]);
       expect(testOutput).toMatch(
-        folder === 'payments-domain' ? /# pass 4\b/ : /# pass 8\b/,
+        folder === 'payments-domain' ? /# pass 4\b/ : /# pass 10\b/,
       );
       templates.push(await cdkSynth(repository, stack));
     }

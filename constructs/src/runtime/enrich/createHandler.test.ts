@@ -10,7 +10,7 @@ import { sampleHandlerConfig } from '../../testing/sampleContracts';
 import {
   PUT_EVENTS_MAX_BYTES,
   putEventsEntrySize,
-} from '../../publisher/putEventsBatches';
+} from '@financial-data-mesh/event-publisher';
 import { EnrichmentHandlerConfig, QualityRuleConfig } from './config';
 import { createEnrichmentHandler } from './createHandler';
 import { PipeSqsMessage } from './eventEnvelope';

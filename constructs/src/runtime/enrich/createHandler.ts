@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { EventPublisher } from '../../publisher/EventPublisher';
+import { EventPublisher } from '@financial-data-mesh/event-publisher';
 import { EnrichmentHandlerConfig, QUARANTINE_SOURCE } from './config';
 import { ENRICHMENT_ENV } from './environment';
 import { DynamoDbLatestState } from './latestState';

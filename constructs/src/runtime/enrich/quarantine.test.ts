@@ -2,7 +2,7 @@ import { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import {
   PUT_EVENTS_MAX_BYTES,
   putEventsEntrySize,
-} from '../../publisher/putEventsBatches';
+} from '@financial-data-mesh/event-publisher';
 import {
   QUARANTINE_ENTRY_MAX_BYTES,
   QuarantinedEvent,

@@ -1,9 +1,9 @@
 import { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { EventPublisher } from '../../publisher/EventPublisher';
 import {
+  EventPublisher,
   PUT_EVENTS_MAX_BYTES,
   putEventsEntrySize,
-} from '../../publisher/putEventsBatches';
+} from '@financial-data-mesh/event-publisher';
 import { QUARANTINE_DETAIL_TYPE, QUARANTINE_SOURCE } from './config';
 import { cutText, longestPrefixWithin } from './truncateText';
 import { ValidationProblem } from './validateEvents';

@@ -15,7 +15,7 @@ import dataMeshBackend from '@financial-data-mesh/plugin-data-mesh-backend';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DataMeshEntityProvider } from './DataMeshEntityProvider';
-import { findDeclaredDataProductSystems } from './findDeclaredSystems';
+import { findDeclaredDataMeshEntities } from './findDeclaredEntities';
 
 const examples = resolve(__dirname, '../../../../examples/registry');
 
@@ -49,7 +49,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
   });
 
   function createProvider(
-    findDeclaredSystems?: (locationKey: string) => Promise<Set<string>>,
+    findDeclaredEntities?: (locationKey: string) => Promise<Set<string>>,
   ) {
     let task: (() => Promise<void>) | undefined;
     const mutations: DeferredEntity[][] = [];
@@ -67,7 +67,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
         },
       },
       readinessTimeoutMs: 5000,
-      findDeclaredSystems,
+      findDeclaredEntities,
     });
     const connection: EntityProviderConnection = {
       applyMutation: async mutation => {
@@ -119,19 +119,27 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
     expect(mutations[1][0].locationKey).toBe('data-mesh-provider:default');
   });
 
-  it('leaves a data product System that a repository declares to the repository', async () => {
-    const system = (name: string, location: string) => ({
+  it('leaves the data product Systems and Domains that repositories declare to the repositories', async () => {
+    const declared = (
+      kind: 'System' | 'Domain',
+      name: string,
+      location: string,
+    ) => ({
       apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
+      kind,
       metadata: {
         name,
         annotations: {
           'backstage.io/managed-by-location': location,
-          'datamesh.fintech/data-product': name,
+          [kind === 'System'
+            ? 'datamesh.fintech/data-product'
+            : 'datamesh.fintech/domain']: name,
         },
       },
       spec: { owner: 'group:trading-data' },
     });
+    const system = (name: string, location: string) =>
+      declared('System', name, location);
     const catalog = catalogServiceMock({
       entities: [
         // Declared by a scaffolded repository's catalog-info.yaml ...
@@ -141,11 +149,18 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
         ),
         // ... and one this provider wrote itself on an earlier run.
         system('credit-credit-decisions', 'data-mesh-provider:default'),
+        // The domain repository of trading declares its Domain.
+        declared(
+          'Domain',
+          'trading',
+          'file:/repos/trading-domain/catalog-info.yaml',
+        ),
+        declared('Domain', 'credit', 'data-mesh-provider:default'),
       ],
     });
     const { provider, connection, mutations, run } = createProvider(
       locationKey =>
-        findDeclaredDataProductSystems(catalog, locationKey, {
+        findDeclaredDataMeshEntities(catalog, locationKey, {
           credentials: mockCredentials.service(),
         }),
     );
@@ -159,6 +174,11 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
       'credit-credit-decisions',
       'customer-customer-onboarding',
     ]);
+    const domains = mutations[0]
+      .filter(e => e.entity.kind === 'Domain')
+      .map(e => e.entity.metadata.name)
+      .sort();
+    expect(domains).toEqual(['credit', 'customer']);
     // Its events still belong to the (repository's) System.
     expect(
       mutations[0].find(

@@ -10,6 +10,7 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { SnapshotExport } from '@financial-data-mesh/plugin-data-mesh-common';
+import { declaredEntityKey } from './findDeclaredEntities';
 import { toEntities } from './toEntities';
 
 const PROVIDER_NAME = 'data-mesh-provider';
@@ -24,11 +25,12 @@ export interface DataMeshEntityProviderOptions {
   /** How long a run waits for the data mesh backend's first snapshot. */
   readonly readinessTimeoutMs: number;
   /**
-   * Names of data product Systems that repositories declare themselves
-   * (the scaffolded catalog-info.yaml does): the provider leaves those to
-   * the repository instead of writing a conflicting System.
+   * The data product Systems and Domains that repositories declare
+   * themselves (the scaffolded catalog-info.yaml files do), as
+   * `declaredEntityKey` names them: the provider leaves those to the
+   * repository instead of writing a conflicting entity.
    */
-  readonly findDeclaredSystems?: (locationKey: string) => Promise<Set<string>>;
+  readonly findDeclaredEntities?: (locationKey: string) => Promise<Set<string>>;
 }
 
 /**
@@ -79,13 +81,13 @@ export class DataMeshEntityProvider implements EntityProvider {
     }
     const snapshot = await this.fetchSnapshotWhenReady();
     const locationKey = `${PROVIDER_NAME}:default`;
-    const declared = await this.declaredSystems(locationKey);
+    const declared = await this.declaredEntities(locationKey);
     const entities = toEntities(snapshot, {
       locationKey,
       appBaseUrl: this.options.appBaseUrl,
     }).filter(
       entity =>
-        !(entity.kind === 'System' && declared.has(entity.metadata.name)),
+        !declared.has(declaredEntityKey(entity.kind, entity.metadata.name)),
     );
     await this.connection.applyMutation({
       type: 'full',
@@ -96,16 +98,16 @@ export class DataMeshEntityProvider implements EntityProvider {
     );
   }
 
-  private async declaredSystems(locationKey: string): Promise<Set<string>> {
-    if (!this.options.findDeclaredSystems) {
+  private async declaredEntities(locationKey: string): Promise<Set<string>> {
+    if (!this.options.findDeclaredEntities) {
       return new Set();
     }
     try {
-      return await this.options.findDeclaredSystems(locationKey);
+      return await this.options.findDeclaredEntities(locationKey);
     } catch (error) {
-      // Writing a System twice only costs a logged conflict: carry on.
+      // Writing an entity twice only costs a logged conflict: carry on.
       this.options.logger.warn(
-        `Could not look up data product Systems declared by repositories: ${(error as Error).message}`,
+        `Could not look up the Systems and Domains repositories declare: ${(error as Error).message}`,
       );
       return new Set();
     }

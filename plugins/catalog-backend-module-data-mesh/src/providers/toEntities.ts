@@ -4,6 +4,7 @@ import {
   Entity,
 } from '@backstage/catalog-model';
 import {
+  DATA_MESH_ANNOTATIONS,
   DataProductDetails,
   EventWithSchema,
   SnapshotExport,
@@ -15,16 +16,6 @@ import {
   systemNameFor,
   tableResourceNameFor,
 } from './entityNames';
-
-/** Annotations our entities carry, for the frontend plugin and for search. */
-export const DATA_MESH_ANNOTATIONS = {
-  domain: 'datamesh.fintech/domain',
-  dataProduct: 'datamesh.fintech/data-product',
-  registry: 'datamesh.fintech/registry',
-  schemaName: 'datamesh.fintech/schema-name',
-  sourceId: 'datamesh.fintech/source-id',
-  classification: 'datamesh.fintech/classification',
-} as const;
 
 /** Owner of entities whose events carry no owner tag. */
 const UNOWNED = 'group:default/data-platform';

@@ -21,6 +21,8 @@ interface SourceState {
   readonly source: RegistrySource;
   readonly location: RegistryLocation;
   content?: SourceContent;
+  /** The warnings of the source's last successful read. */
+  readWarnings: readonly string[];
   health: SourceHealth;
 }
 
@@ -50,6 +52,7 @@ export class DefaultSnapshotService implements SnapshotService {
       return {
         source,
         location,
+        readWarnings: [],
         health: {
           location,
           status: 'pending',
@@ -101,6 +104,22 @@ export class DefaultSnapshotService implements SnapshotService {
     this.snapshot = buildSnapshot(
       this.states.flatMap(state => (state.content ? [state.content] : [])),
     );
+    for (const state of this.states) {
+      // Schemas the build left out (no versions, say) are the source's
+      // warnings too, next to those of reading it.
+      const buildWarnings = this.snapshot.warnings
+        .filter(warning => warning.sourceId === state.source.id)
+        .map(warning =>
+          [warning.registry, warning.schema, warning.message].join(': '),
+        );
+      for (const warning of buildWarnings) {
+        this.logger.warn(`Data mesh source ${state.source.id}: ${warning}`);
+      }
+      state.health = {
+        ...state.health,
+        warnings: [...state.readWarnings, ...buildWarnings],
+      };
+    }
     this.refreshed = true;
     this.logger.info(
       `Data mesh snapshot: ${this.snapshot.dataProductCount} data products, ${this.snapshot.eventCount} events from ${this.states.length} source(s)`,
@@ -117,6 +136,11 @@ export class DefaultSnapshotService implements SnapshotService {
         location: state.location,
         registries: result.registries,
       };
+      state.readWarnings = result.warnings.map(warning =>
+        [warning.registry, warning.schema, warning.message]
+          .filter(Boolean)
+          .join(': '),
+      );
       state.health = {
         location: state.location,
         status: 'ok',
@@ -126,11 +150,7 @@ export class DefaultSnapshotService implements SnapshotService {
         registryCount: result.registries.length,
         schemaCount: schemas.length,
         versionCount: schemas.reduce((sum, s) => sum + s.versions.length, 0),
-        warnings: result.warnings.map(warning =>
-          [warning.registry, warning.schema, warning.message]
-            .filter(Boolean)
-            .join(': '),
-        ),
+        warnings: state.readWarnings,
       };
       for (const warning of state.health.warnings) {
         this.logger.warn(`Data mesh source ${state.source.id}: ${warning}`);

@@ -17,6 +17,14 @@ export interface IndexedEvent {
   readonly metadata?: DataProductTagMetadata;
 }
 
+/** A schema the snapshot had to leave out, for the source's health warnings. */
+export interface SnapshotWarning {
+  readonly sourceId: string;
+  readonly registry: string;
+  readonly schema: string;
+  readonly message: string;
+}
+
 export interface DataProductQuery {
   /** Case-insensitive text matched against name, domain, owner and detail-types. */
   readonly q?: string;
@@ -47,13 +55,17 @@ export class DataMeshSnapshot {
   private readonly productByKey: ReadonlyMap<string, DataProductDetails>;
   private readonly searchTextOfProduct: ReadonlyMap<DataProductDetails, string>;
   private readonly eventsByName: ReadonlyMap<string, readonly IndexedEvent[]>;
+  /** Schemas left out of this snapshot, and why. */
+  readonly warnings: readonly SnapshotWarning[];
 
   constructor(
     builtAt: Date,
     events: readonly IndexedEvent[],
     products: readonly DataProductDetails[],
+    warnings: readonly SnapshotWarning[] = [],
   ) {
     this.builtAt = builtAt;
+    this.warnings = warnings;
     this.events = events;
     this.products = products;
     this.productByKey = new Map(

@@ -2,6 +2,7 @@ import {
   DataProductDetails,
   EventSummary,
   RegistryLocation,
+  DataProductTagMetadata,
   SchemaFormatError,
   parseSchemaName,
   readEventSchema,
@@ -12,7 +13,11 @@ import {
   RawRegistry,
   RawSchema,
 } from '@financial-data-mesh/plugin-data-mesh-node';
-import { DataMeshSnapshot, IndexedEvent } from './DataMeshSnapshot';
+import {
+  DataMeshSnapshot,
+  IndexedEvent,
+  SnapshotWarning,
+} from './DataMeshSnapshot';
 
 /** What one source held at its last successful read. */
 export interface SourceContent {
@@ -26,20 +31,72 @@ export interface SourceContent {
  * content or tags mark the event and its product degraded; they never stop
  * the build. Sources come in priority order: the first source's metadata
  * wins when a product spans several.
+ *
+ * Registry content is hostile input: any error reading one schema, of any
+ * type, is that schema's problem. A schema with no versions cannot be shown
+ * (every event has a latest version), so it is left out with a warning,
+ * and its data product, if it has other events, lists the problem.
  */
 export function buildSnapshot(
   sources: readonly SourceContent[],
   builtAt: Date = new Date(),
 ): DataMeshSnapshot {
   const events: IndexedEvent[] = [];
+  const skipped: SkippedSchema[] = [];
   for (const { location, registries } of sources) {
     for (const registry of registries) {
       for (const schema of registry.schemas) {
-        events.push(indexEvent(location, registry, schema));
+        const indexed = indexEventSafely(location, registry, schema);
+        if ('summary' in indexed) {
+          events.push(indexed);
+        } else {
+          skipped.push(indexed);
+        }
       }
     }
   }
-  return new DataMeshSnapshot(builtAt, events, groupProducts(events));
+  return new DataMeshSnapshot(
+    builtAt,
+    events,
+    groupProducts(events, skipped),
+    skipped.map(({ warning }) => warning),
+  );
+}
+
+/** A schema left out of the snapshot, and the product it would belong to. */
+interface SkippedSchema {
+  readonly warning: SnapshotWarning;
+  readonly metadata?: DataProductTagMetadata;
+}
+
+function indexEventSafely(
+  location: RegistryLocation,
+  registry: RawRegistry,
+  schema: RawSchema,
+): IndexedEvent | SkippedSchema {
+  const skip = (message: string, metadata?: DataProductTagMetadata) => ({
+    warning: {
+      sourceId: location.sourceId,
+      registry: registry.name,
+      schema: schema.name,
+      message,
+    },
+    metadata,
+  });
+  try {
+    if (schema.versions.length === 0) {
+      const tags = { ...registry.tags, ...schema.tags };
+      return skip(
+        'the schema has no versions; it is left out of the catalog until it has one',
+        tagsToDataProductMetadata(tags),
+      );
+    }
+    return indexEvent(location, registry, schema);
+  } catch (error) {
+    // Only a bug gets here (reading the content is guarded below), but one
+    // odd schema must not cost every other schema its refresh.
+    return skip(`the schema could not be indexed: ${describeError(error)}`);
+  }
 }
 
 function indexEvent(
@@ -60,10 +117,7 @@ function indexEvent(
       schemaName: schema.name,
     });
   } catch (error) {
-    if (!(error instanceof SchemaFormatError)) {
-      throw error;
-    }
-    problems.push(`version ${latest.version}: ${error.message}`);
+    problems.push(`version ${latest.version}: ${describeError(error)}`);
   }
   const summary: EventSummary = {
     location,
@@ -84,7 +138,25 @@ function indexEvent(
   return { summary, schema, tags, metadata };
 }
 
-function groupProducts(events: readonly IndexedEvent[]): DataProductDetails[] {
+/**
+ * What went wrong reading a schema, for its `problems`: a SchemaFormatError
+ * says it itself; anything else (a bug, or content no reader foresaw) is
+ * named by its type so it can be reported.
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof SchemaFormatError) {
+    return error.message;
+  }
+  if (error instanceof Error) {
+    return `unreadable content (${error.name}: ${error.message})`;
+  }
+  return `unreadable content (${String(error)})`;
+}
+
+function groupProducts(
+  events: readonly IndexedEvent[],
+  skipped: readonly SkippedSchema[],
+): DataProductDetails[] {
   const groups = new Map<string, IndexedEvent[]>();
   for (const event of events) {
     if (event.metadata) {
@@ -92,15 +164,28 @@ function groupProducts(events: readonly IndexedEvent[]): DataProductDetails[] {
       groups.set(key, [...(groups.get(key) ?? []), event]);
     }
   }
-  return [...groups.values()]
-    .map(toProduct)
+  const skippedProblems = new Map<string, string[]>();
+  for (const { metadata, warning } of skipped) {
+    if (metadata) {
+      const key = productKey(metadata.domain, metadata.dataProduct);
+      skippedProblems.set(key, [
+        ...(skippedProblems.get(key) ?? []),
+        `${warning.schema}: ${warning.message}`,
+      ]);
+    }
+  }
+  return [...groups.entries()]
+    .map(([key, members]) => toProduct(members, skippedProblems.get(key) ?? []))
     .sort(
       (a, b) =>
         a.domain.localeCompare(b.domain) || a.name.localeCompare(b.name),
     );
 }
 
-function toProduct(members: readonly IndexedEvent[]): DataProductDetails {
+function toProduct(
+  members: readonly IndexedEvent[],
+  skippedProblems: readonly string[],
+): DataProductDetails {
   const first = members[0].metadata!;
   const pick = <K extends keyof NonNullable<IndexedEvent['metadata']>>(
     key: K,
@@ -113,6 +198,7 @@ function toProduct(members: readonly IndexedEvent[]): DataProductDetails {
       problem => `${member.summary.schemaName}: ${problem}`,
     ),
   );
+  problems.push(...skippedProblems);
   const owners = new Set(members.map(m => m.metadata!.owner).filter(Boolean));
   if (owners.size > 1) {
     problems.push(

@@ -1,4 +1,10 @@
-import { isJsonObject, JsonSchema, JsonSchemaType, typesOf } from './types';
+import {
+  isJsonObject,
+  JsonSchema,
+  JsonSchemaType,
+  SchemaFormatError,
+  typesOf,
+} from './types';
 
 /** One field of an event, flattened out of its JSON Schema. */
 export interface SchemaField {
@@ -40,11 +46,36 @@ export function findSchemaField(
   return current;
 }
 
+export interface ListSchemaFieldsOptions {
+  /**
+   * The most schema values the listing may carry in all, counting each
+   * field's `schema` whole (a nested value counts once per enclosing field,
+   * which is what serialising the listing writes).
+   * @default 1000000 - 10 times the expanded-size limit of
+   * {@link SchemaReadLimits}: real schemas need a few thousand; a schema
+   * nested 100 fields deep above 10,000 values needs more.
+   */
+  readonly maxListedNodes?: number;
+}
+
 /**
  * Lists every field of an object schema depth-first, in declaration order:
  * what the schema viewer shows as a tree and the Glue mapping turns into columns.
+ *
+ * Each field's `schema` is its subtree, so a serialised listing repeats a
+ * nested value once per enclosing field: a narrow, deep schema within the
+ * limits of {@link resolveLocalRefs} can list far more than it holds.
+ * `maxListedNodes` bounds that.
+ *
+ * @throws SchemaFormatError when the listing would carry more than `maxListedNodes` values.
  */
-export function listSchemaFields(schema: JsonSchema): SchemaField[] {
+export function listSchemaFields(
+  schema: JsonSchema,
+  options: ListSchemaFieldsOptions = {},
+): SchemaField[] {
+  const maxListedNodes = options.maxListedNodes ?? 1_000_000;
+  const sizeOf = memoizedSize();
+  let listed = 0;
   const fields: SchemaField[] = [];
   const visit = (node: JsonSchema, prefix: string, depth: number) => {
     const properties = isJsonObject(node.properties) ? node.properties : {};
@@ -52,6 +83,12 @@ export function listSchemaFields(schema: JsonSchema): SchemaField[] {
     for (const [name, property] of Object.entries(properties)) {
       const path = prefix ? `${prefix}.${name}` : name;
       const types = typesOf(property) ?? [];
+      listed += sizeOf(property);
+      if (listed > maxListedNodes) {
+        throw new SchemaFormatError(
+          `the field listing carries more than ${maxListedNodes} schema nodes (the limit of field listing size, maxListedNodes; each field carries its whole subtree)`,
+        );
+      }
       fields.push({
         path,
         name,
@@ -75,4 +112,25 @@ export function listSchemaFields(schema: JsonSchema): SchemaField[] {
   };
   visit(schema, '', 0);
   return fields;
+}
+
+/** Counts the JSON values of a tree, each shared subtree measured once. */
+function memoizedSize(): (value: unknown) => number {
+  const sizes = new Map<object, number>();
+  const sizeOf = (value: unknown): number => {
+    if (value === null || typeof value !== 'object') {
+      return 1;
+    }
+    const known = sizes.get(value);
+    if (known !== undefined) {
+      return known;
+    }
+    let size = 1;
+    for (const child of Object.values(value)) {
+      size += sizeOf(child);
+    }
+    sizes.set(value, size);
+    return size;
+  };
+  return sizeOf;
 }

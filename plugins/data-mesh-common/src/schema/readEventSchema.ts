@@ -1,5 +1,5 @@
 import { parseSchemaName } from '../naming';
-import { resolveLocalRefs } from './resolveRefs';
+import { resolveLocalRefs, SchemaReadLimits } from './resolveRefs';
 import {
   EventSchema,
   isJsonObject,
@@ -17,6 +17,8 @@ export const AMAZON_EVENTS_DETAIL_TYPE_KEYWORD = 'x-amazon-events-detail-type';
 export interface ReadEventSchemaOptions {
   /** The registry schema name; `<source>@<DetailType>` fills in what the content does not say. */
   readonly schemaName?: string;
+  /** Overrides of the per-schema budgets; see {@link SchemaReadLimits}. */
+  readonly limits?: Partial<SchemaReadLimits>;
 }
 
 /**
@@ -30,6 +32,10 @@ export interface ReadEventSchemaOptions {
  *   `components.schemas`. OpenAPI's `nullable: true` becomes a `null` type.
  * - `JSONSchemaDraft4`: either an envelope (as schema discovery writes it,
  *   `properties.detail` referring into `definitions`) or a bare detail schema.
+ *
+ * The budgets of {@link resolveLocalRefs} apply: a schema too big, too deep
+ * or too slow to expand is refused as malformed, so the result, a DAG
+ * whose shared parts must not be mutated, is small enough to walk.
  *
  * @throws SchemaFormatError with a JSON pointer when the content is malformed.
  */
@@ -50,8 +56,11 @@ export function readEventSchema(
   const fromName = options.schemaName
     ? parseSchemaName(options.schemaName)
     : undefined;
+  const limits = options.limits ?? {};
   const read =
-    format === 'OpenApi3' ? readOpenApi3(document) : readDraft4(document);
+    format === 'OpenApi3'
+      ? readOpenApi3(document, limits)
+      : readDraft4(document, limits);
   return {
     format,
     source: read.source ?? fromName?.source,
@@ -68,7 +77,10 @@ interface ReadResult {
   description?: string;
 }
 
-function readOpenApi3(document: Record<string, unknown>): ReadResult {
+function readOpenApi3(
+  document: Record<string, unknown>,
+  limits: Partial<SchemaReadLimits>,
+): ReadResult {
   if (
     typeof document.openapi !== 'string' ||
     !document.openapi.startsWith('3.')
@@ -94,12 +106,12 @@ function readOpenApi3(document: Record<string, unknown>): ReadResult {
   }
   const envelopePointer = `#/components/schemas/${envelopeName}`;
   const envelope = schemas[envelopeName] as Record<string, unknown>;
-  const detail = detailOf(document, envelope, envelopePointer);
+  const detail = detailOf(document, envelope, envelopePointer, limits);
   const info = isJsonObject(document.info) ? document.info : {};
   return {
     source: stringOrUndefined(envelope[AMAZON_EVENTS_SOURCE_KEYWORD]),
     detailType: stringOrUndefined(envelope[AMAZON_EVENTS_DETAIL_TYPE_KEYWORD]),
-    detail: foldNullable(detail),
+    detail: foldNullable(detail, new Map()),
     description:
       stringOrUndefined(envelope.description) ??
       stringOrUndefined(info.description),
@@ -119,7 +131,10 @@ function findEnvelopeName(
   );
 }
 
-function readDraft4(document: Record<string, unknown>): ReadResult {
+function readDraft4(
+  document: Record<string, unknown>,
+  limits: Partial<SchemaReadLimits>,
+): ReadResult {
   const properties = isJsonObject(document.properties)
     ? document.properties
     : undefined;
@@ -137,13 +152,13 @@ function readDraft4(document: Record<string, unknown>): ReadResult {
       detailType: stringOrUndefined(
         document[AMAZON_EVENTS_DETAIL_TYPE_KEYWORD],
       ),
-      detail: detailOf(document, document, '#'),
+      detail: detailOf(document, document, '#', limits),
       description,
     };
   }
-  const detail = resolveLocalRefs(document, document, '#');
+  const detail = resolveLocalRefs(document, document, '#', limits);
   const { $schema: _schema, definitions: _definitions, ...bare } = detail;
-  assertSchemaShape(bare, '#');
+  assertSchemaShape(bare, '#', new Set());
   return {
     source: stringOrUndefined(document[AMAZON_EVENTS_SOURCE_KEYWORD]),
     detailType: stringOrUndefined(document[AMAZON_EVENTS_DETAIL_TYPE_KEYWORD]),
@@ -156,6 +171,7 @@ function detailOf(
   document: Record<string, unknown>,
   envelope: Record<string, unknown>,
   envelopePointer: string,
+  limits: Partial<SchemaReadLimits>,
 ): JsonSchema {
   const properties = envelope.properties;
   if (!isJsonObject(properties) || !isJsonObject(properties.detail)) {
@@ -165,13 +181,24 @@ function detailOf(
     );
   }
   const pointer = `${envelopePointer}/properties/detail`;
-  const detail = resolveLocalRefs(document, properties.detail, pointer);
-  assertSchemaShape(detail, pointer);
+  const detail = resolveLocalRefs(document, properties.detail, pointer, limits);
+  assertSchemaShape(detail, pointer, new Set());
   return detail;
 }
 
-/** Rejects content that parsed as JSON but is not a usable schema. */
-function assertSchemaShape(schema: JsonSchema, pointer: string): void {
+/**
+ * Rejects content that parsed as JSON but is not a usable schema. A shared
+ * subtree is checked once (`checked`), not once per use.
+ */
+function assertSchemaShape(
+  schema: JsonSchema,
+  pointer: string,
+  checked: Set<JsonSchema>,
+): void {
+  if (checked.has(schema)) {
+    return;
+  }
+  checked.add(schema);
   if (schema.properties !== undefined && !isJsonObject(schema.properties)) {
     throw new SchemaFormatError(
       '"properties" must be an object',
@@ -195,17 +222,29 @@ function assertSchemaShape(schema: JsonSchema, pointer: string): void {
       assertSchemaShape(
         property as JsonSchema,
         `${pointer}/properties/${name}`,
+        checked,
       );
     }
   }
   if (isJsonObject(schema.items)) {
-    assertSchemaShape(schema.items as JsonSchema, `${pointer}/items`);
+    assertSchemaShape(schema.items as JsonSchema, `${pointer}/items`, checked);
   }
 }
 
-/** OpenAPI 3.0's `nullable: true` is JSON Schema's `"null"` type. */
-function foldNullable(schema: JsonSchema): JsonSchema {
+/**
+ * OpenAPI 3.0's `nullable: true` is JSON Schema's `"null"` type. A subtree
+ * shared by several `$ref` uses is folded once and stays shared (`folded`).
+ */
+function foldNullable(
+  schema: JsonSchema,
+  folded: Map<JsonSchema, JsonSchema>,
+): JsonSchema {
+  const known = folded.get(schema);
+  if (known) {
+    return known;
+  }
   const copy: JsonSchema = { ...schema };
+  folded.set(schema, copy);
   if (copy.nullable === true) {
     delete copy.nullable;
     const types: JsonSchemaType[] =
@@ -218,16 +257,17 @@ function foldNullable(schema: JsonSchema): JsonSchema {
     copy.properties = Object.fromEntries(
       Object.entries(copy.properties).map(([name, property]) => [
         name,
-        foldNullable(property),
+        foldNullable(property, folded),
       ]),
     );
   }
   if (isJsonObject(copy.items)) {
-    copy.items = foldNullable(copy.items as JsonSchema);
+    copy.items = foldNullable(copy.items as JsonSchema, folded);
   }
   if (isJsonObject(copy.additionalProperties)) {
     copy.additionalProperties = foldNullable(
       copy.additionalProperties as JsonSchema,
+      folded,
     );
   }
   return copy;

@@ -1,4 +1,5 @@
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   checkName,
@@ -6,25 +7,30 @@ import {
   schemaNameFor,
   defaultSourceFor,
 } from '@financial-data-mesh/plugin-data-mesh-common';
+import { findDomainEntity } from '../catalog/domainEntity';
 import { RegistrySnapshotClient } from '../registry/RegistrySnapshotClient';
 import { InputIssue, throwIfInvalid } from './inputIssues';
 
 export const CHECK_PRODUCT_NAME_ACTION_ID = 'datamesh:product:check-name';
 
 /**
- * Checks that a new data product's name follows the naming rules and is
- * free in the registry snapshot: no product of that name in the domain,
- * and none of its events already registered (by another product).
+ * Checks a new data product against the domain it joins: the domain is in
+ * the catalog (its Domain entity says how long its lake keeps data), the
+ * name follows the naming rules and is free in the registry snapshot: no
+ * product of that name in the domain, and none of its events already
+ * registered (by another product).
  */
 export function createCheckProductNameAction(options: {
   readonly registry: RegistrySnapshotClient;
+  /** Where the domain's Domain entity is looked up. */
+  readonly catalog: CatalogService;
   /** The Backstage app's base URL, for the data product page link. */
   readonly appBaseUrl: string;
 }) {
   return createTemplateAction({
     id: CHECK_PRODUCT_NAME_ACTION_ID,
     description:
-      'Checks a new data product name against the naming rules and the registry snapshot: fails if the domain already has a product of that name or one of its events is already registered.',
+      "Checks a new data product against its domain: fails if the domain has no Domain entity in the catalog, if the domain already has a product of that name, or if one of its events is already registered. Outputs the domain's data retention, the longest a product of it may keep data.",
     supportsDryRun: true,
     examples: [
       {
@@ -59,6 +65,12 @@ export function createCheckProductNameAction(options: {
         registry: z => z.string().describe("The domain's schema registry"),
         schemaNames: z =>
           z.array(z.string()).describe('Registry schema names of the events'),
+        domainDataRetentionDays: z =>
+          z
+            .number()
+            .describe(
+              "How many days the domain's lake keeps data (its Domain entity's datamesh.fintech/data-retention-days)",
+            ),
         dataProductUrl: z =>
           z
             .string()
@@ -89,6 +101,17 @@ export function createCheckProductNameAction(options: {
         }
       });
       throwIfInvalid(CHECK_PRODUCT_NAME_ACTION_ID, issues);
+
+      const domainEntity = await findDomainEntity(
+        options.catalog,
+        domain,
+        await ctx.getInitiatorCredentials(),
+      );
+      if (!domainEntity) {
+        throw new NotFoundError(
+          `${CHECK_PRODUCT_NAME_ACTION_ID}: the catalog has no Domain "${domain}"; create the domain with the "Data domain" template (or register its repository) before adding products to it`,
+        );
+      }
 
       const existing = await options.registry.getDataProduct(domain, name);
       if (existing) {
@@ -121,6 +144,7 @@ export function createCheckProductNameAction(options: {
         `${domain}/${name} is free in the registry snapshot${schemaNames.length ? ` (events ${schemaNames.join(', ')})` : ''}`,
       );
       ctx.output('registry', registry);
+      ctx.output('domainDataRetentionDays', domainEntity.dataRetentionDays);
       ctx.output('schemaNames', schemaNames);
       ctx.output(
         'dataProductUrl',

@@ -1,3 +1,4 @@
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,8 +7,36 @@ import {
   startRegistryBackend,
 } from '../__testUtils__/registryBackend';
 import { RegistrySnapshotClient } from '../registry/RegistrySnapshotClient';
+import { createCheckDomainNameAction } from './checkDomainName';
 import { createCheckProductNameAction } from './checkProductName';
 import { createSchemaCompatibilityAction } from './schemaCompatibility';
+
+/** A Domain entity as a domain repository or the catalog module declares it. */
+const domainEntity = (
+  name: string,
+  annotations: Record<string, string> = {},
+) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Domain',
+  metadata: {
+    name,
+    annotations: { 'datamesh.fintech/domain': name, ...annotations },
+  },
+  spec: { owner: `group:default/${name}-data` },
+});
+
+const catalog = catalogServiceMock({
+  entities: [
+    // Registry-derived: no retention annotation, the domain default applies.
+    domainEntity('trading'),
+    domainEntity('payments', {
+      'datamesh.fintech/data-retention-days': '3650',
+    }),
+    domainEntity('lending', {
+      'datamesh.fintech/data-retention-days': 'seven years',
+    }),
+  ],
+});
 
 const tradeExecutedV2 = JSON.parse(
   readFileSync(
@@ -27,6 +56,7 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
   async function run(
     action:
       | ReturnType<typeof createCheckProductNameAction>
+      | ReturnType<typeof createCheckDomainNameAction>
       | ReturnType<typeof createSchemaCompatibilityAction>,
     input: Record<string, unknown>,
   ) {
@@ -39,6 +69,7 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
     const action = () =>
       createCheckProductNameAction({
         registry,
+        catalog,
         appBaseUrl: 'https://backstage.example.com/',
       });
 
@@ -53,6 +84,7 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
         }),
       ).resolves.toEqual({
         registry: 'trading',
+        domainDataRetentionDays: 2555,
         schemaNames: ['com.fintech.trading@OrderPlaced'],
         dataProductUrl:
           'https://backstage.example.com/data-mesh/products/trading/order-book',
@@ -81,6 +113,28 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
       );
     });
 
+    it("outputs the retention the domain's entity declares", async () => {
+      await expect(
+        run(action(), { domain: 'payments', name: 'card-settlements' }),
+      ).resolves.toMatchObject({ domainDataRetentionDays: 3650 });
+    });
+
+    it('refuses a domain the catalog does not know, pointing to the domain template', async () => {
+      await expect(
+        run(action(), { domain: 'insurance', name: 'claims' }),
+      ).rejects.toThrow(
+        'the catalog has no Domain "insurance"; create the domain with the "Data domain" template',
+      );
+    });
+
+    it('names a Domain whose retention annotation is not a number of days', async () => {
+      await expect(
+        run(action(), { domain: 'lending', name: 'loan-offers' }),
+      ).rejects.toThrow(
+        'domain:default/lending: annotation datamesh.fintech/data-retention-days is "seven years", not a whole number of days',
+      );
+    });
+
     it('refuses names that break the rules before asking the registry', async () => {
       await expect(
         run(action(), {
@@ -90,6 +144,26 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
         }),
       ).rejects.toThrow(
         /3 problems.*\n.*domain: .*\n.*name: .*\n.*events\[0\]\.detailType:/,
+      );
+    });
+  });
+
+  describe('datamesh:domain:check-name', () => {
+    const action = () => createCheckDomainNameAction({ catalog });
+
+    it('accepts a name no Domain has', async () => {
+      await expect(run(action(), { domain: 'insurance' })).resolves.toEqual({});
+    });
+
+    it('refuses a domain that exists, naming its owner', async () => {
+      await expect(run(action(), { domain: 'trading' })).rejects.toThrow(
+        'the domain trading already exists (domain:default/trading, owner group:default/trading-data)',
+      );
+    });
+
+    it('refuses a name that breaks the naming rules', async () => {
+      await expect(run(action(), { domain: 'Payments Ltd' })).rejects.toThrow(
+        /1 problem in the input:\n {2}- domain: /,
       );
     });
   });

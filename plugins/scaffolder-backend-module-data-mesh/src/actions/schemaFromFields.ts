@@ -9,7 +9,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, posix } from 'node:path';
 import {
   buildEventSchema,
-  buildEventTypes,
   buildSampleDetail,
 } from '../schema/buildEventSchema';
 import {
@@ -34,13 +33,15 @@ function toValues(values: string | string[] | undefined): string[] | undefined {
 /**
  * Builds an event's JSON Schema (draft-04, as the registry stores it) from
  * the template form's field list, plus what the generated repository needs
- * around it: TypeScript types, a sample event and the PII field list.
+ * around it: a sample event and the PII field list. (Its TypeScript types
+ * are generated from the schema by the repository's own build, with
+ * `@financial-data-mesh/event-types`, so they follow every schema change.)
  */
 export function createSchemaFromFieldsAction() {
   return createTemplateAction({
     id: SCHEMA_FROM_FIELDS_ACTION_ID,
     description:
-      "Builds an event's JSON Schema (JSONSchemaDraft4) from a list of fields, with TypeScript types, a sample event and the PII field list. Optionally writes the schema into the workspace.",
+      "Builds an event's JSON Schema (JSONSchemaDraft4) from a list of fields, with a sample event and the PII field list. Optionally writes the schema into the workspace.",
     supportsDryRun: true,
     examples: [
       {
@@ -122,7 +123,6 @@ export function createSchemaFromFieldsAction() {
             .string()
             .describe('Kebab-case base name for files (trade-executed)'),
         piiFields: z => z.array(z.string()).describe('Names of the PII fields'),
-        typescript: z => z.string().describe('TypeScript types of the event'),
         sampleDetail: z =>
           z
             .record(z.unknown())
@@ -173,10 +173,6 @@ export function createSchemaFromFieldsAction() {
       ctx.output(
         'piiFields',
         fields.filter(field => field.pii).map(field => field.name),
-      );
-      ctx.output(
-        'typescript',
-        buildEventTypes({ detailType, source, description, fields }),
       );
       ctx.output('sampleDetail', sampleDetail);
       ctx.output(

@@ -3,7 +3,13 @@ import {
   CONTRACT_NUMBER_SETTINGS,
   parseDataProductContract,
 } from '@financial-data-mesh/plugin-data-mesh-common';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLE_DOMAINS } from '../__testUtils__/registryBackend';
@@ -126,6 +132,31 @@ describe('datamesh:contract:validate', () => {
     expect(message).toContain('contract.name: "Card Payments" is not a valid');
     expect(message).toContain('contract.classification:');
     expect(message).toContain('contract.retention.days:');
+  });
+
+  it("refuses a retention longer than the domain's, before writing anything", async () => {
+    const workspacePath = mkdtempSync(join(tmpdir(), 'contract-'));
+    const message = await failure(
+      {
+        contract: formContract,
+        schemas: { 'schemas/payment-settled.json': detailSchema },
+        targetPath: 'data-product.yaml',
+        domainDataRetentionDays: 2555,
+      },
+      workspacePath,
+    );
+    expect(message).toContain(
+      'contract.retention.days: 3650 days is longer than the payments domain keeps data (2555 days, its data retention)',
+    );
+    expect(existsSync(join(workspacePath, 'data-product.yaml'))).toBe(false);
+    // As long as the domain's is fine.
+    await expect(
+      run({
+        contract: formContract,
+        schemas: { 'schemas/payment-settled.json': detailSchema },
+        domainDataRetentionDays: 3650,
+      }),
+    ).resolves.toBeDefined();
   });
 
   it('gives a form contract without retention or SLA answers the form defaults', async () => {

@@ -105,6 +105,15 @@ export function createValidateContractAction() {
             .string()
             .optional()
             .describe('Write the canonical YAML to this workspace path'),
+        domainDataRetentionDays: z =>
+          z
+            .number()
+            .int()
+            .positive()
+            .optional()
+            .describe(
+              "How long the domain's lake keeps data (datamesh:product:check-name outputs it); a longer retention.days is refused",
+            ),
       },
       output: {
         yaml: z => z.string().describe('The contract as canonical YAML'),
@@ -118,7 +127,13 @@ export function createValidateContractAction() {
       },
     },
     async handler(ctx) {
-      const { contract, path, schemas = {}, targetPath } = ctx.input;
+      const {
+        contract,
+        path,
+        schemas = {},
+        targetPath,
+        domainDataRetentionDays,
+      } = ctx.input;
       if ((contract === undefined) === (path === undefined)) {
         throwIfInvalid(VALIDATE_CONTRACT_ACTION_ID, [
           {
@@ -165,6 +180,14 @@ export function createValidateContractAction() {
         }
         throw error;
       }
+      checkRetentionFitsDomain(
+        parsedContract.retention.days,
+        domainDataRetentionDays,
+        path === undefined
+          ? 'contract.retention.days'
+          : `${path}: retention.days`,
+        parsedContract.domain,
+      );
       const yaml = text;
 
       if (targetPath && !ctx.isDryRun) {
@@ -202,6 +225,27 @@ function withFormDefaults(
     );
   }
   return completed;
+}
+
+/**
+ * The domain owns the lake's lifecycle: a product cannot keep data longer
+ * than the domain does (its stack would refuse to synthesize), so say it
+ * before anything is generated.
+ */
+function checkRetentionFitsDomain(
+  days: number,
+  domainDays: number | undefined,
+  path: string,
+  domain: string,
+): void {
+  if (domainDays !== undefined && days > domainDays) {
+    throwIfInvalid(VALIDATE_CONTRACT_ACTION_ID, [
+      {
+        path,
+        message: `${days} days is longer than the ${domain} domain keeps data (${domainDays} days, its data retention); choose at most ${domainDays}, or ask the domain's team to raise its dataRetention first`,
+      },
+    ]);
+  }
 }
 
 function toYaml(contract: Record<string, unknown>): string {

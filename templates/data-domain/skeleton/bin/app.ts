@@ -1,5 +1,5 @@
-import { App, Validations } from 'aws-cdk-lib';
-import { compliancePacks } from '../lib/compliance';
+import { App } from 'aws-cdk-lib';
+import { addCompliancePacks } from '@financial-data-mesh/constructs';
 import { DataDomainStack } from '../lib/data-domain-stack';
 
 // Account and region come from the deploying credentials (cdk deploy) or
@@ -17,5 +17,5 @@ new DataDomainStack(
     description: 'Data domain ${{ values.domain }}',
   },
 );
-Validations.of(app).addPlugins(...compliancePacks(app));
+addCompliancePacks(app);
 app.synth();

@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import {
+  compliancePacks,
   DOMAIN_PARAMETERS,
   domainParameterName,
   DomainParameter,
 } from '@financial-data-mesh/constructs';
-import { compliancePacks } from '../lib/compliance';
 import {
   BYTES_SCANNED_CUTOFF_GIB,
   DATA_RETENTION_DAYS,

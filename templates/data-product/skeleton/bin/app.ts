@@ -1,5 +1,5 @@
-import { App, Validations } from 'aws-cdk-lib';
-import { compliancePacks } from '../lib/compliance';
+import { App } from 'aws-cdk-lib';
+import { addCompliancePacks } from '@financial-data-mesh/constructs';
 import { DataProductStack } from '../lib/data-product-stack';
 
 // Account and region come from the deploying credentials (cdk deploy) or
@@ -16,5 +16,5 @@ new DataProductStack(
     description: 'Data product ${{ values.domain }}/${{ values.name }}',
   },
 );
-Validations.of(app).addPlugins(...compliancePacks(app));
+addCompliancePacks(app);
 app.synth();

@@ -1,4 +1,4 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
   DataDomain,
@@ -27,12 +27,14 @@ export class DataProductStack extends Stack {
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
-    // The domain's default retention (2555 days) is assumed; a domain with
-    // another dataRetention needs it here: { dataRetention: Duration.days(n) }.
+    // The domain's data retention as its Domain entity said when this
+    // repository was generated; a deploy-time rule checks it against the
+    // domain's published value, so a change there fails the deploy loudly.
     this.domain = DataDomain.fromDomainName(
       this,
       'Domain',
       '${{ values.domain }}',
+      { dataRetention: Duration.days(${{ values.domainDataRetentionDays }}) },
     );
     this.product = DataProduct.fromContractFile(this, 'Product', {
       domain: this.domain,

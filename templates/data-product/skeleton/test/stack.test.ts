@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { compliancePacks } from '../lib/compliance';
+import { compliancePacks } from '@financial-data-mesh/constructs';
 import { DataProductStack } from '../lib/data-product-stack';
 
 const app = new App();

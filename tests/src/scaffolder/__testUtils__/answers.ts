@@ -10,7 +10,10 @@ export const productAnswers = {
     'Card payments settled by the acquirer, for reconciliation and regulatory reporting.',
   owner: 'group:default/payments-data',
   classification: 'confidential',
-  retentionDays: 2000,
+  // Longer than a domain keeps data by default (2555 days), within what
+  // the payments domain keeps (domainAnswers): the domain's retention must
+  // reach the product's stack.
+  retentionDays: 3000,
   freshnessMinutes: 30,
   latencyP95Ms: 1000,
   detailType: 'PaymentSettled',
@@ -44,7 +47,7 @@ export const domainAnswers = {
   owner: 'group:default/payments-platform',
   description:
     'Card and account payments: authorisation, clearing and settlement.',
-  dataRetentionDays: 2555,
+  dataRetentionDays: 3650,
   bytesScannedCutoffGiB: 20,
   alarmDestination: 'payments-oncall@example.com',
   repoTarget: 'local',

@@ -5,7 +5,9 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderGitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import dataMeshPlugin from '@financial-data-mesh/plugin-data-mesh-backend';
-import { catalogModuleLocalRepositories } from '@financial-data-mesh/plugin-catalog-backend-module-data-mesh';
+import catalogModuleDataMesh, {
+  catalogModuleLocalRepositories,
+} from '@financial-data-mesh/plugin-catalog-backend-module-data-mesh';
 import dataMeshScaffolderModule from '@financial-data-mesh/plugin-scaffolder-backend-module-data-mesh';
 import { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -46,6 +48,9 @@ export async function startScaffolderBackend(repositoriesDir: string) {
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
+      // The registries' Domains, Systems and APIs, as `npm start` has them:
+      // the product template's checks look its domain up in the catalog.
+      catalogModuleDataMesh,
       catalogModuleLocalRepositories,
       scaffolderEntityModel,
       scaffolderPlugin,
@@ -65,6 +70,8 @@ export async function startScaffolderBackend(repositoriesDir: string) {
                   'Domain',
                   'Component',
                   'System',
+                  'API',
+                  'Resource',
                   'Location',
                   'Group',
                 ],
@@ -208,6 +215,22 @@ export async function startScaffolderBackend(repositoriesDir: string) {
       const output = events.find(event => event.type === 'completion')?.body
         .output;
       return { task, log, steps, output };
+    },
+    /**
+     * Runs the "Data domain" template to completion and waits until the
+     * catalog has its Domain entity, which the product template needs.
+     */
+    async scaffoldDomain(values: { readonly domain: string }) {
+      const created = await this.createTask(values, 'data-domain');
+      const { task, log } = await this.finishTask((await created.json()).id);
+      if (task.status !== 'completed') {
+        throw new Error(
+          `the domain ${values.domain} was not scaffolded (${task.status}):\n${log}`,
+        );
+      }
+      return waitFor(`the ${values.domain} Domain in the catalog`, () =>
+        getJson(`/catalog/entities/by-name/domain/default/${values.domain}`),
+      );
     },
   };
 }

@@ -9,10 +9,10 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api/DataMeshApi';
 import { DataProductView } from '../DataProductView';
+import { DATA_MESH_ANNOTATIONS } from '@financial-data-mesh/plugin-data-mesh-common';
 
-/** Annotations the data mesh catalog module writes on its System entities. */
-const DOMAIN_ANNOTATION = 'datamesh.fintech/domain';
-const PRODUCT_ANNOTATION = 'datamesh.fintech/data-product';
+const DOMAIN_ANNOTATION = DATA_MESH_ANNOTATIONS.domain;
+const PRODUCT_ANNOTATION = DATA_MESH_ANNOTATIONS.dataProduct;
 
 /** True for the System entities that stand for a data product. */
 export function isDataProductEntity(entity: Entity): boolean {

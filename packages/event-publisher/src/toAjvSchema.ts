@@ -1,4 +1,7 @@
-import { isJsonObject } from '@financial-data-mesh/plugin-data-mesh-common';
+// A one-line guard kept here rather than imported from the common package:
+// producers install this package alone, without the contract tooling.
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const SCHEMA_MAP_KEYWORDS = [
   'properties',
@@ -14,6 +17,8 @@ const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'items'] as const;
  * draft-04 meta-schema: boolean `exclusiveMinimum`/`exclusiveMaximum` become
  * numbers, `id` becomes `$id`, `$schema` goes. Everything else is the same
  * in both drafts, so validation results are unchanged.
+ *
+ * @public
  */
 export function toAjvSchema(
   schema: Record<string, unknown>,

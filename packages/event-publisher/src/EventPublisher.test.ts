@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import {
-  AwsJsonLoopbackServer,
-  loopbackClientConfig,
-} from '../testing/awsJsonLoopbackServer';
+  EventBridgeClient,
+  PutEventsCommand,
+  PutEventsRequestEntry,
+  PutEventsResultEntry,
+} from '@aws-sdk/client-eventbridge';
 import {
   EventPublishError,
   EventPublisher,
   EventValidationError,
+  PutEventsClient,
 } from './EventPublisher';
 
 interface TradeExecuted {
@@ -43,46 +45,66 @@ const trade = (n: number): TradeExecuted => ({
   executed_at: '2026-11-25T09:30:00Z',
 });
 
-describe('EventPublisher', () => {
-  let server: AwsJsonLoopbackServer;
+/**
+ * EventBridge as far as PutEvents goes: records every call's entries and
+ * answers each entry with an id or a scripted error code.
+ */
+class ScriptedEventBus implements PutEventsClient {
+  readonly calls: PutEventsRequestEntry[][] = [];
   /** Entries to fail (with this code) on their first attempt, by trade id. */
-  let failOnce: Map<string, string>;
-  let nextId: number;
+  readonly failOnce = new Map<string, string>();
   /** When set, every entry fails with this code. */
-  let alwaysFail: string | undefined;
+  alwaysFail: string | undefined;
+  private nextId = 0;
 
-  beforeEach(async () => {
-    failOnce = new Map();
-    nextId = 0;
-    alwaysFail = undefined;
-    server = await AwsJsonLoopbackServer.start({
-      'AWSEvents.PutEvents': input => {
-        const entries = input.Entries as Array<{ Detail: string }>;
-        let failed = 0;
-        const results = entries.map(entry => {
-          const id = JSON.parse(entry.Detail).trade_id as string;
-          const code = alwaysFail ?? failOnce.get(id);
-          if (code) {
-            failOnce.delete(id);
-            failed++;
-            return { ErrorCode: code, ErrorMessage: `scripted ${code}` };
-          }
-          return { EventId: `evt-${nextId++}` };
-        });
-        return { FailedEntryCount: failed, Entries: results };
-      },
+  async send(command: PutEventsCommand) {
+    const entries = command.input.Entries ?? [];
+    this.calls.push(entries);
+    let failed = 0;
+    const results = entries.map<PutEventsResultEntry>(entry => {
+      const id = JSON.parse(entry.Detail ?? '{}').trade_id as string;
+      const code = this.alwaysFail ?? this.failOnce.get(id);
+      if (code) {
+        this.failOnce.delete(id);
+        failed++;
+        return { ErrorCode: code, ErrorMessage: `scripted ${code}` };
+      }
+      return { EventId: `evt-${this.nextId++}` };
     });
+    return { FailedEntryCount: failed, Entries: results, $metadata: {} };
+  }
+}
+
+// The SDK's own client is a PutEventsClient: producers pass theirs unchanged.
+const sdkClient: PutEventsClient = new EventBridgeClient({
+  region: 'eu-west-1',
+});
+
+describe('EventPublisher', () => {
+  let bus: ScriptedEventBus;
+
+  beforeEach(() => {
+    bus = new ScriptedEventBus();
   });
-  afterEach(() => server.stop());
 
   const publisher = (options: { schemas?: object } = {}) =>
     new EventPublisher<{ TradeExecuted: TradeExecuted }>({
       eventBusName: 'datamesh-trading',
       source: 'com.fintech.trading',
-      client: new EventBridgeClient(loopbackClientConfig(server)),
+      client: bus,
       schemas: options.schemas ? { TradeExecuted: options.schemas } : undefined,
       sleep: async () => undefined,
     });
+
+  it('accepts the SDK client', () => {
+    expect(
+      new EventPublisher({
+        eventBusName: 'datamesh-trading',
+        source: 'com.fintech.trading',
+        client: sdkClient,
+      }),
+    ).toBeInstanceOf(EventPublisher);
+  });
 
   it('sends events in batches of ten and returns their ids in order', async () => {
     const events = Array.from({ length: 25 }, (_, n) => ({
@@ -92,11 +114,11 @@ describe('EventPublisher', () => {
     }));
     const ids = await publisher().publishAll(events);
 
-    const calls = server.callsOf('AWSEvents.PutEvents');
-    expect(calls.map(call => call.Entries.length).sort()).toEqual([10, 10, 5]);
+    const calls = bus.calls;
+    expect(calls.map(call => call.length).sort()).toEqual([10, 10, 5]);
     expect(ids).toHaveLength(25);
     expect(new Set(ids).size).toBe(25);
-    const sentEntry = calls[0].Entries[0];
+    const sentEntry = calls[0][0];
     expect(sentEntry).toMatchObject({
       EventBusName: 'datamesh-trading',
       Source: 'com.fintech.trading',
@@ -104,34 +126,30 @@ describe('EventPublisher', () => {
     });
     // Ids come back in input order: the id of trade 7 is the one the server gave its entry.
     const entryOrder = calls.flatMap(call =>
-      call.Entries.map(
-        (entry: { Detail: string }) => JSON.parse(entry.Detail).trade_id,
-      ),
+      call.map(entry => JSON.parse(entry.Detail ?? '{}').trade_id),
     );
     expect(ids[7]).toBe(`evt-${entryOrder.indexOf('T-7')}`);
   });
 
   it('retries only the entries that failed transiently', async () => {
-    failOnce.set('T-3', 'ThrottlingException');
-    failOnce.set('T-8', 'InternalFailure');
+    bus.failOnce.set('T-3', 'ThrottlingException');
+    bus.failOnce.set('T-8', 'InternalFailure');
     const events = Array.from({ length: 10 }, (_, n) => ({
       detailType: 'TradeExecuted' as const,
       detail: trade(n),
     }));
     const ids = await publisher().publishAll(events);
 
-    const calls = server.callsOf('AWSEvents.PutEvents');
+    const calls = bus.calls;
     expect(calls).toHaveLength(2);
     expect(
-      calls[1].Entries.map(
-        (e: { Detail: string }) => JSON.parse(e.Detail).trade_id,
-      ),
+      calls[1].map(entry => JSON.parse(entry.Detail ?? '{}').trade_id),
     ).toEqual(['T-3', 'T-8']);
     expect(ids.every(id => id.startsWith('evt-'))).toBe(true);
   });
 
   it('reports permanent failures with the ids of the events that were published', async () => {
-    failOnce.set('T-1', 'MalformedDetail');
+    bus.failOnce.set('T-1', 'MalformedDetail');
     const error = await publisher()
       .publishAll(
         [0, 1, 2].map(n => ({ detailType: 'TradeExecuted', detail: trade(n) })),
@@ -148,16 +166,16 @@ describe('EventPublisher', () => {
     ]);
     expect(error.eventIds[0]).toMatch(/^evt-/);
     expect(error.eventIds[1]).toBeUndefined();
-    expect(server.callsOf('AWSEvents.PutEvents')).toHaveLength(1);
+    expect(bus.calls).toHaveLength(1);
   });
 
   it('gives up after maxAttempts on an entry that keeps failing', async () => {
-    alwaysFail = 'ThrottlingException';
+    bus.alwaysFail = 'ThrottlingException';
     const sleep = jest.fn(async (_ms: number) => undefined);
     const limited = new EventPublisher({
       eventBusName: 'datamesh-trading',
       source: 'com.fintech.trading',
-      client: new EventBridgeClient(loopbackClientConfig(server)),
+      client: bus,
       maxAttempts: 3,
       baseDelayMs: 100,
       sleep,
@@ -168,7 +186,7 @@ describe('EventPublisher', () => {
 
     expect(error).toBeInstanceOf(EventPublishError);
     expect(error.failures[0].errorCode).toBe('ThrottlingException');
-    expect(server.callsOf('AWSEvents.PutEvents')).toHaveLength(3);
+    expect(bus.calls).toHaveLength(3);
     // Full jitter: each delay is at most the doubling bound (100, then 200 ms).
     expect(sleep).toHaveBeenCalledTimes(2);
     expect(sleep.mock.calls[0][0]).toBeLessThanOrEqual(100);
@@ -181,9 +199,7 @@ describe('EventPublisher', () => {
       detail: { ...trade(n), venue_order_id: 'x'.repeat(kib * 1024) },
     });
     await publisher().publishAll([big(1, 100), big(2, 100), big(3, 100)]);
-    expect(
-      server.callsOf('AWSEvents.PutEvents').map(call => call.Entries.length),
-    ).toEqual([2, 1]);
+    expect(bus.calls.map(call => call.length)).toEqual([2, 1]);
 
     const error = await publisher()
       .publishAll([big(4, 300)])
@@ -211,6 +227,6 @@ describe('EventPublisher', () => {
         ]),
       },
     ]);
-    expect(server.callsOf('AWSEvents.PutEvents')).toHaveLength(0);
+    expect(bus.calls).toHaveLength(0);
   });
 });

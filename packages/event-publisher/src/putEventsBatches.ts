@@ -1,10 +1,19 @@
 import { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 
-/** PutEvents' limits: 10 entries and 256 KiB per call. */
+/**
+ * PutEvents' limits: 10 entries and 256 KiB per call.
+ *
+ * @public
+ */
 export const PUT_EVENTS_MAX_ENTRIES = 10;
+/** @public */
 export const PUT_EVENTS_MAX_BYTES = 256 * 1024;
 
-/** An entry's size as EventBridge counts it (see "Calculating PutEvents event entry size"). */
+/**
+ * An entry's size as EventBridge counts it (see "Calculating PutEvents event entry size").
+ *
+ * @public
+ */
 export function putEventsEntrySize(entry: PutEventsRequestEntry): number {
   let size = 14; // Time is counted as 14 bytes whether set or not.
   for (const text of [entry.Source, entry.DetailType, entry.Detail]) {

@@ -1,17 +1,28 @@
 import {
   EventBridgeClient,
   PutEventsCommand,
+  PutEventsCommandOutput,
   PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { toAjvSchema } from '../contract/toAjvSchema';
+import { toAjvSchema } from './toAjvSchema';
 import { groupIntoPutEventsBatches } from './putEventsBatches';
 
-/** Detail types by detail-type name: the events one publisher may send. */
+/**
+ * Detail types by detail-type name: the events one publisher may send.
+ * `@financial-data-mesh/event-types` generates one per data product
+ * (`DataProductEvents`) from its contract.
+ *
+ * @public
+ */
 export type EventCatalog = { [detailType: string]: object };
 
-/** One event to publish; the detail's type follows from its detail-type. */
+/**
+ * One event to publish; the detail's type follows from its detail-type.
+ *
+ * @public
+ */
 export type PublishableEvent<TEvents extends EventCatalog> = {
   [K in keyof TEvents & string]: {
     readonly detailType: K;
@@ -24,13 +35,24 @@ export type PublishableEvent<TEvents extends EventCatalog> = {
   };
 }[keyof TEvents & string];
 
+/**
+ * What the publisher needs of an EventBridge client. An `EventBridgeClient`
+ * is one; a test can pass any object with a `send` that takes the command.
+ *
+ * @public
+ */
+export interface PutEventsClient {
+  send(command: PutEventsCommand): Promise<PutEventsCommandOutput>;
+}
+
+/** @public */
 export interface EventPublisherOptions<TEvents extends EventCatalog> {
   /** Name or ARN of the event bus. */
   readonly eventBusName: string;
   /** The `source` of every event unless an event says otherwise. */
   readonly source: string;
   /** @default a new EventBridgeClient with the default credential chain */
-  readonly client?: EventBridgeClient;
+  readonly client?: PutEventsClient;
   /**
    * Draft-04 JSON Schemas of the details (as in the contract's schema files)
    * to validate against before anything is sent.
@@ -58,7 +80,11 @@ const RETRYABLE_ERROR_CODES = new Set([
   'ServiceUnavailableException',
 ]);
 
-/** One event that could not be published. */
+/**
+ * One event that could not be published.
+ *
+ * @public
+ */
 export interface EventPublishFailure {
   /** Index of the event in the call's input. */
   readonly index: number;
@@ -66,7 +92,11 @@ export interface EventPublishFailure {
   readonly errorMessage: string;
 }
 
-/** Thrown when some events could not be published; the rest were. */
+/**
+ * Thrown when some events could not be published; the rest were.
+ *
+ * @public
+ */
 export class EventPublishError extends Error {
   readonly failures: readonly EventPublishFailure[];
   /** Event ids by input index; undefined for the failed ones. */
@@ -88,7 +118,11 @@ export class EventPublishError extends Error {
   }
 }
 
-/** Thrown before sending when an event does not match its schema. */
+/**
+ * Thrown before sending when an event does not match its schema.
+ *
+ * @public
+ */
 export class EventValidationError extends Error {
   readonly problems: ReadonlyArray<{ index: number; errors: string[] }>;
 
@@ -111,13 +145,17 @@ export class EventValidationError extends Error {
  * event ids in input order.
  *
  * @example
- * const publisher = new EventPublisher<{ TradeExecuted: TradeExecuted }>({
- *   eventBusName: 'trading', source: 'com.fintech.trading',
+ * // DataProductEvents is generated from the contract by datamesh-event-types.
+ * import { DataProductEvents } from './events';
+ * const publisher = new EventPublisher<DataProductEvents>({
+ *   eventBusName: 'datamesh-trading', source: 'com.fintech.trading',
  * });
  * const [id] = await publisher.publishAll([{ detailType: 'TradeExecuted', detail }]);
+ *
+ * @public
  */
 export class EventPublisher<TEvents extends EventCatalog = EventCatalog> {
-  private readonly client: EventBridgeClient;
+  private readonly client: PutEventsClient;
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
