@@ -18,7 +18,15 @@ const children = [
       'plugins/data-mesh-backend/dev/index.ts',
       ...extraArgs,
     ],
-    { cwd: root, stdio: 'inherit', detached: true },
+    // `npm start` is development: guest sign-in works only there (see
+    // app-config.yaml). Set even when the caller has another NODE_ENV
+    // (jest's `test`, in the browser tests).
+    {
+      cwd: root,
+      stdio: 'inherit',
+      detached: true,
+      env: { ...process.env, NODE_ENV: 'development' },
+    },
   ),
   spawn(join(root, 'node_modules/.bin/backstage-cli'), ['package', 'start'], {
     cwd: join(root, 'plugins/data-mesh'),

@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** The data mesh plugin: where event schemas come from and how often. */
@@ -8,6 +9,24 @@ export interface Config {
      * @default { frequency: { minutes: 30 }, timeout: { minutes: 10 } } (first run at startup)
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * Seconds one refresh of every source may take; past it the run is
+     * abandoned and the sources still reading fail, keeping their last good
+     * data. 1 to 3600. Raise it if a cold read of a large account
+     * legitimately takes longer.
+     * @default 120
+     */
+    refreshBudgetSeconds?: number;
+    /** Limits on `POST /refresh` (scheduled refreshes are not limited). */
+    refresh?: {
+      /**
+       * The shortest time between two refreshes requested over HTTP; a
+       * request sooner gets 429 with Retry-After. `{ seconds: 0 }` turns
+       * the limit off.
+       * @default { seconds: 30 }
+       */
+      minInterval?: HumanDuration;
+    };
     /**
      * The registry sources, in priority order: when a data product spans
      * several sources, the first one's metadata is shown.
@@ -67,6 +86,18 @@ export interface Config {
            * @default 6
            */
           maxAttempts?: number;
+          /**
+           * Milliseconds one attempt of one Schemas request may take before
+           * it fails with a TimeoutError (and is retried). 100 to 300000.
+           * @default 10000
+           */
+          requestTimeoutMs?: number;
+          /**
+           * Milliseconds to open a connection to the Schemas endpoint.
+           * 100 to 60000.
+           * @default 3000
+           */
+          connectionTimeoutMs?: number;
         }
     >;
   };

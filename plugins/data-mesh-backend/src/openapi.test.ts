@@ -4,6 +4,7 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import express from 'express';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { createRouter } from './router';
 import { startDataMeshBackend } from './__testUtils__/startDataMeshBackend';
@@ -94,6 +95,8 @@ const cases: Case[] = [
   },
   { method: 'get', url: '/health', path: '/health', status: 200 },
   { method: 'post', url: '/refresh', path: '/refresh', status: 200 },
+  // Within the default 30 s of the one above.
+  { method: 'post', url: '/refresh', path: '/refresh', status: 429 },
   {
     method: 'post',
     url: '/refresh',
@@ -337,6 +340,54 @@ describe('the OpenAPI document', () => {
       await firstRefresh;
       await slowAws.stop();
     }
+  });
+
+  it('documents both /health answers: the status for anonymous callers, the details for signed-in ones', async () => {
+    const validate = validatorFor('get', '/health', 200);
+    const anonymous = await request(server)
+      .get(`${BASE}/health`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(Object.keys(anonymous.body).sort()).toEqual([
+      'snapshotBuiltAt',
+      'status',
+    ]);
+    expect(validate(anonymous.body)).toBe(true);
+    for (const auth of [
+      mockCredentials.user.header(),
+      mockCredentials.service.header(),
+    ]) {
+      const signedIn = await request(server)
+        .get(`${BASE}/health`)
+        .set('Authorization', auth);
+      expect(signedIn.body).toMatchObject({ status: 'ok', reasons: [] });
+      expect(signedIn.body.sources).toHaveLength(1);
+      expect(validate(signedIn.body)).toBe(true);
+      // Closed: the anonymous shape with a detail added matches neither.
+      expect(validate({ ...anonymous.body, eventCount: 1 })).toBe(false);
+      expect(validate({ ...signedIn.body, surprise: 1 })).toBe(false);
+    }
+  });
+
+  it('documents the 403 of a refresh the policy denies', async () => {
+    const app = express()
+      .use(
+        await createRouter({
+          snapshots: { refresh: jest.fn() } as never,
+          httpAuth: mockServices.httpAuth(),
+          permissions: mockServices.permissions({
+            result: AuthorizeResult.DENY,
+          }),
+        }),
+      )
+      .use(
+        MiddlewareFactory.create({
+          config: mockServices.rootConfig(),
+          logger: mockServices.logger.mock(),
+        }).error(),
+      );
+    const denied = await request(app).post('/refresh');
+    expect(denied.status).toBe(403);
+    expect(validatorFor('post', '/refresh', 403)(denied.body)).toBe(true);
   });
 
   it('documents the 409 of a registry held by two sources', async () => {

@@ -3,7 +3,9 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { dataMeshPermissions } from '@financial-data-mesh/plugin-data-mesh-common';
 import { readDataMeshConfig } from './config/readDataMeshConfig';
+import { RefreshThrottle } from './refresh/RefreshThrottle';
 import { createRouter } from './router';
 import { DefaultSnapshotService } from './services/SnapshotService';
 import { createSources } from './sources/createSources';
@@ -23,8 +25,18 @@ export const dataMeshPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ config, logger, scheduler, httpRouter, httpAuth }) {
+      async init({
+        config,
+        logger,
+        scheduler,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+      }) {
         const dataMeshConfig = readDataMeshConfig(config);
         if (dataMeshConfig.sources.length === 0) {
           logger.warn(
@@ -35,7 +47,11 @@ export const dataMeshPlugin = createBackendPlugin({
           dataMeshConfig.sources,
           DefaultAwsCredentialsManager.fromConfig(config),
         );
-        const snapshots = new DefaultSnapshotService({ sources, logger });
+        const snapshots = new DefaultSnapshotService({
+          sources,
+          logger,
+          refreshBudgetSeconds: dataMeshConfig.refreshBudgetSeconds,
+        });
         await scheduler.scheduleTask({
           id: 'data-mesh-refresh',
           ...dataMeshConfig.schedule,
@@ -45,7 +61,15 @@ export const dataMeshPlugin = createBackendPlugin({
             await snapshots.refresh({ signal: signal as AbortSignal });
           },
         });
-        httpRouter.use(await createRouter({ snapshots, httpAuth }));
+        permissionsRegistry.addPermissions(dataMeshPermissions);
+        httpRouter.use(
+          await createRouter({
+            snapshots,
+            httpAuth,
+            permissions,
+            refreshThrottle: RefreshThrottle.fromConfig(config),
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({
           path: '/openapi.json',

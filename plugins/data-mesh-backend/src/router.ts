@@ -1,23 +1,35 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   InputError,
+  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CLASSIFICATIONS,
   EventDetails,
   SchemaDiffResult,
   SchemaVersionContent,
   SnapshotExport,
+  dataMeshRefreshPermission,
   diffSchemas,
   listSchemaFields,
   readEventSchema,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { z } from 'zod';
+import { healthHttpStatus, publicHealth } from './health/healthStatus';
+import {
+  DEFAULT_REFRESH_MIN_INTERVAL_MS,
+  RefreshThrottle,
+  RefreshTooSoonError,
+} from './refresh/RefreshThrottle';
 import { loadOpenApiSpec } from './schema/openapiSpec';
 import { SnapshotService } from './services/SnapshotService';
 import { IndexedEvent } from './snapshot/DataMeshSnapshot';
@@ -62,19 +74,39 @@ const diffQuery = z
 export interface RouterOptions {
   readonly snapshots: SnapshotService;
   readonly httpAuth: HttpAuthService;
+  /**
+   * Decides `data-mesh.refresh`. Without it no one may refresh over HTTP
+   * (the scheduled refresh still runs): fail closed.
+   */
+  readonly permissions?: PermissionsService;
+  /** Spaces out HTTP refreshes; 30 s apart when not given. */
+  readonly refreshThrottle?: RefreshThrottle;
 }
 
 /** The REST API under /api/data-mesh; see docs/api.md. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { snapshots, httpAuth } = options;
+  const { snapshots, httpAuth, permissions } = options;
+  const refreshThrottle =
+    options.refreshThrottle ??
+    new RefreshThrottle({ minIntervalMs: DEFAULT_REFRESH_MIN_INTERVAL_MS });
   const router = Router();
   router.use(express.json());
 
-  router.get('/health', (_req, res) => {
+  router.get('/health', async (req, res) => {
+    // Unauthenticated by the plugin's auth policy, so monitors can poll it;
+    // only signed-in callers learn about sources, accounts and schemas.
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service', 'none'],
+    });
     const report = snapshots.health();
-    res.status(report.status === 'starting' ? 503 : 200).json(report);
+    res.setHeader('Vary', 'Authorization');
+    res
+      .status(healthHttpStatus(report.status))
+      .json(
+        credentials.principal.type === 'none' ? publicHealth(report) : report,
+      );
   });
 
   const openApiSpec = loadOpenApiSpec();
@@ -167,6 +199,7 @@ export async function createRouter(
     const snapshot = snapshots.current();
     const body: SnapshotExport = {
       builtAt: snapshot.builtAt.toISOString(),
+      ...snapshots.completeness(),
       dataProducts: snapshot.allDataProducts(),
       events: snapshot.allEvents().map(event => ({
         ...event.summary,
@@ -176,8 +209,38 @@ export async function createRouter(
     res.json(body);
   });
 
-  router.post('/refresh', async (_req, res) => {
-    await snapshots.refresh();
+  router.post('/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = permissions
+      ? await permissions.authorize(
+          [{ permission: dataMeshRefreshPermission }],
+          { credentials },
+        )
+      : [{ result: AuthorizeResult.DENY }];
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Refreshing the data mesh needs the ${dataMeshRefreshPermission.name} permission`,
+      );
+    }
+    // A caller that goes away stops waiting; the shared run carries on.
+    const callerGone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        callerGone.abort(new Error('the caller closed the connection'));
+      }
+    });
+    try {
+      await refreshThrottle.run(() =>
+        snapshots.refresh({ signal: callerGone.signal }),
+      );
+    } catch (error) {
+      if (error instanceof RefreshTooSoonError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
     res.json(snapshots.health());
   });
 

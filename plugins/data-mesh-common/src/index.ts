@@ -23,5 +23,6 @@ export * from './schema/fields';
 export * from './compatibility/rules';
 export * from './compatibility/diffSchemas';
 export * from './api/types';
+export { dataMeshRefreshPermission, dataMeshPermissions } from './permissions';
 export * from './asyncapi/toAsyncApiDocument';
 export * from './catalog/annotations';

@@ -44,16 +44,31 @@ export interface SourceWarning {
   readonly message: string;
 }
 
+/**
+ * A schema the source listed but could not read (throttled past every
+ * retry, a 5xx, a timeout). It is left out of `registries`; the caller
+ * decides whether to serve an earlier read of it instead.
+ */
+export interface FailedSchema {
+  readonly registry: string;
+  readonly schema: string;
+  readonly message: string;
+}
+
 /** Everything one source holds, read in one go. */
 export interface SourceReadResult {
   readonly registries: readonly RawRegistry[];
   readonly warnings: readonly SourceWarning[];
+  /** Schemas that exist but whose read failed; absent means none. */
+  readonly failedSchemas?: readonly FailedSchema[];
 }
 
 /**
  * A place schemas come from: an AWS account and region, or a local folder
  * that mirrors registries. A read either returns the whole source or throws;
- * per-schema problems come back as warnings.
+ * per-schema problems come back as warnings, and schemas that exist but
+ * could not be read also as `failedSchemas`. The signal aborts the read:
+ * every request in flight is cancelled and the read rejects.
  */
 export interface RegistrySource {
   /** Unique among the configured sources; shows up in URLs and health. */

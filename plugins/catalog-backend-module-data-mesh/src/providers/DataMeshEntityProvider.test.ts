@@ -53,6 +53,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
   ) {
     let task: (() => Promise<void>) | undefined;
     const mutations: DeferredEntity[][] = [];
+    const deltas: { added: DeferredEntity[]; removed: unknown[] }[] = [];
     const logger = mockServices.logger.mock();
     const provider = DataMeshEntityProvider.create({
       discovery: {
@@ -73,6 +74,8 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
       applyMutation: async mutation => {
         if (mutation.type === 'full') {
           mutations.push(mutation.entities);
+        } else {
+          deltas.push({ added: mutation.added, removed: mutation.removed });
         }
       },
       refresh: async () => {},
@@ -81,6 +84,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
       provider,
       connection,
       mutations,
+      deltas,
       logger,
       run: () => task!(),
     };
@@ -185,6 +189,48 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
         e => e.entity.metadata.name === 'trading-trade-executed',
       )?.entity.spec?.system,
     ).toBe('trading-trade-executions');
+  });
+
+  it('deletes nothing when the snapshot is partial (a source failing with no data)', async () => {
+    // A restarted backend whose second source cannot be read: its entities
+    // are missing from the snapshot, but they still exist.
+    await backend.stop();
+    backend = await startTestBackend({
+      features: [
+        dataMeshBackend,
+        mockServices.rootConfig.factory({
+          data: {
+            dataMesh: {
+              sources: [
+                { id: 'local', type: 'directory', path: scratch },
+                {
+                  id: 'unreachable',
+                  type: 'directory',
+                  path: join(scratch, 'no-such-folder'),
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const { port } = backend.server.address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}/api/data-mesh`;
+    const { provider, connection, mutations, deltas, logger, run } =
+      createProvider();
+    await provider.connect(connection);
+
+    await run();
+
+    expect(mutations).toEqual([]);
+    expect(deltas).toHaveLength(1);
+    expect(deltas[0].removed).toEqual([]);
+    expect(apiNames(deltas[0].added)).toHaveLength(5);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /is incomplete \(sources unreachable failing.*none removed$/,
+      ),
+    );
   });
 
   it('changes nothing when the snapshot cannot be read', async () => {

@@ -37,7 +37,10 @@ export interface DataMeshEntityProviderOptions {
  * Mirrors the data mesh backend's snapshot into the catalog: Domains,
  * Systems (data products), APIs (events) and Resources (Athena tables).
  * Each run replaces the provider's entities in full, so entities vanish
- * with their schemas. A run that cannot read the snapshot changes nothing.
+ * with their schemas. A run that cannot read the snapshot changes nothing,
+ * and one that reads an incomplete snapshot (a source failing, stale or
+ * with schemas in error) only adds and updates: what is missing from it
+ * may still exist, so nothing is deleted because of a failed or partial read.
  */
 export class DataMeshEntityProvider implements EntityProvider {
   private readonly options: DataMeshEntityProviderOptions;
@@ -89,10 +92,21 @@ export class DataMeshEntityProvider implements EntityProvider {
       entity =>
         !declared.has(declaredEntityKey(entity.kind, entity.metadata.name)),
     );
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({ entity, locationKey })),
-    });
+    const deferred = entities.map(entity => ({ entity, locationKey }));
+    // Only a snapshot that says it is complete may delete; one from a
+    // backend that does not say is treated as partial.
+    if (snapshot.complete !== true) {
+      await this.connection.applyMutation({
+        type: 'delta',
+        added: deferred,
+        removed: [],
+      });
+      this.options.logger.warn(
+        `Data mesh snapshot of ${snapshot.builtAt} is incomplete (sources ${(snapshot.incompleteSources ?? []).join(', ') || 'unknown'} failing, stale or with schemas in error): ${entities.length} entities added or updated, none removed`,
+      );
+      return;
+    }
+    await this.connection.applyMutation({ type: 'full', entities: deferred });
     this.options.logger.info(
       `Data mesh entities: ${entities.length} from the snapshot of ${snapshot.builtAt}`,
     );

@@ -6,6 +6,21 @@ import {
 } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
 
+/**
+ * One attempt of one Schemas call: a DescribeSchema answers in well under a
+ * second, so 10 s means the connection is stuck, not slow. The SDK retries a
+ * timed-out attempt like any transient error.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Opening a TCP/TLS connection to the regional endpoint. */
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 3_000;
+/**
+ * A whole refresh of every source. A cold read of 5,000 schemas takes
+ * about 26 s at the default concurrency, so two minutes leaves room for
+ * throttling while still bounding a run that would otherwise hang.
+ */
+export const DEFAULT_REFRESH_BUDGET_SECONDS = 120;
+
 const registryFilterSchema = z
   .object({
     names: z.array(z.string().min(1)).min(1).optional(),
@@ -48,6 +63,18 @@ const awsSourceSchema = z
     endpoint: z.string().url().optional(),
     concurrency: z.number().int().min(1).max(256).default(16),
     maxAttempts: z.number().int().min(1).max(20).default(6),
+    requestTimeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(300_000)
+      .default(DEFAULT_REQUEST_TIMEOUT_MS),
+    connectionTimeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(60_000)
+      .default(DEFAULT_CONNECTION_TIMEOUT_MS),
   })
   .strict();
 
@@ -63,6 +90,8 @@ export type SourceConfig = z.output<typeof sourceSchema>;
 export interface DataMeshConfig {
   readonly sources: readonly SourceConfig[];
   readonly schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Past this, a refresh is abandoned: unfinished sources fail, keeping their last good data. */
+  readonly refreshBudgetSeconds: number;
 }
 
 /**
@@ -128,11 +157,26 @@ export function readDataMeshConfig(config: RootConfigService): DataMeshConfig {
       problems.push(`dataMesh.schedule: ${(error as Error).message}`);
     }
   }
+  const budget = z
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(DEFAULT_REFRESH_BUDGET_SECONDS)
+    .safeParse(config.getOptional('dataMesh.refreshBudgetSeconds'));
+  if (!budget.success) {
+    problems.push(
+      `dataMesh.refreshBudgetSeconds: ${budget.error.issues.map(describe).join('; ')}`,
+    );
+  }
   if (problems.length > 0) {
     throw new DataMeshConfigError(problems);
   }
   return {
     schedule,
+    refreshBudgetSeconds: budget.success
+      ? budget.data
+      : DEFAULT_REFRESH_BUDGET_SECONDS,
     sources: sources.map(source =>
       source.type === 'directory' && !isAbsolute(source.path)
         ? { ...source, path: resolve(source.path) }

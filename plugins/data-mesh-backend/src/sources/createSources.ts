@@ -7,7 +7,12 @@ import {
   RegistrySource,
 } from '@financial-data-mesh/plugin-data-mesh-node';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { AwsSourceConfig, SourceConfig } from '../config/readDataMeshConfig';
+import {
+  AwsSourceConfig,
+  DEFAULT_CONNECTION_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  SourceConfig,
+} from '../config/readDataMeshConfig';
 import { AwsRegistrySource } from './aws/AwsRegistrySource';
 
 /** Builds the configured sources; AWS credentials come per account from the manager. */
@@ -44,16 +49,19 @@ async function createSchemasClient(
 }
 
 /**
- * The Schemas client of one AWS source: standard retries, and one
- * keep-alive socket per request the source may have in flight (the SDK's
- * default pool of 50 would otherwise queue requests behind each other
- * silently). Exported so the benchmark measures this very client.
+ * The Schemas client of one AWS source: standard retries, one keep-alive
+ * socket per request the source may have in flight (the SDK's default pool
+ * of 50 would otherwise queue requests behind each other silently), and a
+ * time limit on connecting and on each attempt, so a registry that stops
+ * answering fails the attempt (which is retried) instead of hanging the
+ * refresh. Exported so the benchmark measures this very client.
  */
 export function newSchemasClient(
   config: Pick<
     AwsSourceConfig,
     'region' | 'endpoint' | 'maxAttempts' | 'concurrency'
-  >,
+  > &
+    Partial<Pick<AwsSourceConfig, 'requestTimeoutMs' | 'connectionTimeoutMs'>>,
   credentials: SchemasClientConfig['credentials'],
 ): SchemasClient {
   const agentOptions = { keepAlive: true, maxSockets: config.concurrency };
@@ -66,6 +74,11 @@ export function newSchemasClient(
     requestHandler: new NodeHttpHandler({
       httpAgent: new HttpAgent(agentOptions),
       httpsAgent: new Agent(agentOptions),
+      connectionTimeout:
+        config.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+      requestTimeout: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without it a breached requestTimeout is only logged.
+      throwOnRequestTimeout: true,
     }),
   });
 }

@@ -22,6 +22,12 @@ export interface LoopbackFaults {
   alwaysThrottlePath?: string;
   /** Registries that are listed but answer 404 when read, as if just deleted. */
   vanishedRegistries?: string[];
+  /** Always answer 500 to requests whose decoded path contains this. */
+  alwaysFailPath?: string;
+  /** Never answer requests whose decoded path contains this (the socket stays open). */
+  hangPath?: string;
+  /** Answer every listing with its first page only and no NextToken, as if the token were lost. */
+  dropNextToken?: boolean;
 }
 
 export interface SchemasLoopbackServerOptions {
@@ -112,6 +118,25 @@ export class SchemasLoopbackServer {
       this.send(response, request, 429, {
         Code: 'TooManyRequestsException',
         Message: 'Rate exceeded',
+      });
+      return;
+    }
+    if (
+      this.faults.alwaysFailPath &&
+      path.includes(this.faults.alwaysFailPath)
+    ) {
+      this.send(response, request, 500, {
+        Code: 'InternalServerErrorException',
+        Message: 'Internal failure',
+      });
+      return;
+    }
+    if (this.faults.hangPath && path.includes(this.faults.hangPath)) {
+      // Recorded with status 0: asked, never answered.
+      this.requests.push({
+        method: request.method ?? 'GET',
+        path: request.url ?? '/',
+        status: 0,
       });
       return;
     }
@@ -256,7 +281,7 @@ export class SchemasLoopbackServer {
     return {
       items: items.slice(start, end),
       nextToken:
-        end < items.length
+        end < items.length && !this.faults.dropNextToken
           ? Buffer.from(String(end)).toString('base64url')
           : undefined,
     };

@@ -130,11 +130,50 @@ export interface SourceHealth {
   /** The last refresh's error; the previous good data is still served. */
   readonly error?: string;
   readonly warnings: readonly string[];
+  /**
+   * Schemas the last read listed but could not read (throttled, 5xx,
+   * timeout): each keeps the versions of the last read that got it, or is
+   * left out when there was none. Each one also has a warning.
+   */
+  readonly schemasInError: number;
+  /**
+   * True when what is served is not what the last refresh read: the read
+   * failed, overran the refresh budget, or was held back as a suspect drop.
+   */
+  readonly stale: boolean;
+  /** When the data served for this source was read; absent before any good read. */
+  readonly dataReadAt?: string;
+  /** Seconds since `dataReadAt`, as of this report. */
+  readonly dataAgeSeconds?: number;
+  /**
+   * Set when the last read found far fewer schemas than the data served
+   * (half of them or more gone): the count it found, held back until a second
+   * read confirms it.
+   */
+  readonly suspectSchemaCount?: number;
 }
 
-export interface HealthReport {
-  readonly status: 'ok' | 'degraded' | 'starting';
+/**
+ * How the data mesh backend is doing: `starting` until the first refresh
+ * finished; `failing` when no source could be read (nothing, or only stale
+ * data, is served); `degraded` when part of the catalog is missing or
+ * stale (a source failing, schemas in error or with warnings); else `ok`.
+ */
+export type HealthStatus = 'ok' | 'degraded' | 'failing' | 'starting';
+
+/**
+ * What `/health` tells an anonymous caller: the status only, nothing about
+ * sources, accounts, schemas or the server.
+ */
+export interface PublicHealthReport {
+  readonly status: HealthStatus;
   readonly snapshotBuiltAt?: string;
+}
+
+/** What `/health` tells a signed-in caller (user or service). */
+export interface HealthReport extends PublicHealthReport {
+  /** Why the status is not `ok`, one sentence each; empty when `ok`. */
+  readonly reasons: readonly string[];
   readonly dataProductCount: number;
   readonly eventCount: number;
   readonly sources: readonly SourceHealth[];
@@ -152,6 +191,14 @@ export interface EventWithSchema extends EventSummary {
  */
 export interface SnapshotExport {
   readonly builtAt: string;
+  /**
+   * False when some source failed, is stale or has schemas in error: the
+   * export may lack entities that still exist, so consumers must not
+   * delete what is missing from it.
+   */
+  readonly complete: boolean;
+  /** The ids of the sources that make the export incomplete. */
+  readonly incompleteSources: readonly string[];
   readonly dataProducts: readonly DataProductDetails[];
   readonly events: readonly EventWithSchema[];
 }

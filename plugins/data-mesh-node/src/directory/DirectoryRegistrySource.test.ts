@@ -63,11 +63,13 @@ describe('DirectoryRegistrySource', () => {
     expect(registries.map(registry => registry.name)).toEqual(['trading']);
   });
 
-  it('fails the whole read, naming the folder, when the root is missing', async () => {
+  it('fails the whole read, naming the source but not the path, when the root is missing', async () => {
     const path = join(scratch, 'nowhere');
-    await expect(
-      new DirectoryRegistrySource({ id: 'local', path }).read(),
-    ).rejects.toThrow(`registry folder ${path} does not exist`);
+    const read = new DirectoryRegistrySource({ id: 'local', path }).read();
+    await expect(read).rejects.toThrow(
+      'the registry folder of source local does not exist',
+    );
+    await expect(read).rejects.not.toThrow(scratch);
   });
 
   it('skips a bad schema with a warning naming the file and keeps the rest', async () => {
@@ -105,7 +107,9 @@ describe('DirectoryRegistrySource', () => {
       {
         registry: 'payments',
         schema: 'com.fintech.payments@Broken',
-        message: expect.stringMatching(/schema\.json is not valid JSON/),
+        message: expect.stringMatching(
+          /^payments\/com\.fintech\.payments@Broken\/schema\.json is not valid JSON/,
+        ),
       },
       {
         registry: 'payments',
@@ -113,6 +117,9 @@ describe('DirectoryRegistrySource', () => {
         message: expect.stringContaining('holds no versions'),
       },
     ]);
+    for (const warning of warnings) {
+      expect(warning.message).not.toContain(scratch);
+    }
   });
 
   it('round-trips a registry through writeDirectoryRegistry, replacing the old copy', async () => {

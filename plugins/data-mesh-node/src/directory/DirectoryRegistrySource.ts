@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import {
   SCHEMA_FORMATS,
   SchemaFormat,
@@ -33,7 +33,9 @@ export interface DirectoryRegistrySourceOptions {
  * Reads registries from a local folder laid out as in `layout.ts`: the
  * embedded default for `npm start` and tests, and the target of
  * `export-registry` for air-gapped catalogs. A bad file is a warning that
- * skips its schema; a missing root fails the read.
+ * skips its schema; a missing root fails the read. Messages name files
+ * relative to the root, never by their absolute path: they end up in the
+ * health report and the logs, and the server's layout is nobody's business.
  */
 export class DirectoryRegistrySource implements RegistrySource {
   readonly id: string;
@@ -52,15 +54,22 @@ export class DirectoryRegistrySource implements RegistrySource {
     const rootStat = await stat(this.root).catch(() => undefined);
     if (!rootStat?.isDirectory()) {
       throw new Error(
-        `registry folder ${this.root} does not exist or is not a folder`,
+        `the registry folder of source ${this.id} does not exist or is not a folder (check its path in dataMesh.sources)`,
       );
     }
     const warnings: SourceWarning[] = [];
     const registries: RawRegistry[] = [];
-    for (const name of await subfolders(this.root)) {
-      if (matchesRegistryFilter(this.filter, name)) {
-        registries.push(await this.readRegistry(name, warnings));
+    try {
+      for (const name of await subfolders(this.root)) {
+        if (matchesRegistryFilter(this.filter, name)) {
+          registries.push(await this.readRegistry(name, warnings));
+        }
       }
+    } catch (error) {
+      // An unreadable folder: the file system's message names its path.
+      throw new Error(
+        this.redact(error instanceof Error ? error.message : String(error)),
+      );
     }
     return { registries, warnings };
   }
@@ -70,7 +79,7 @@ export class DirectoryRegistrySource implements RegistrySource {
     warnings: SourceWarning[],
   ): Promise<RawRegistry> {
     const folder = join(this.root, name);
-    const file = await readJsonFile(join(folder, REGISTRY_FILE), {
+    const file = await this.readJsonFile(join(folder, REGISTRY_FILE), {
       optional: true,
     });
     const metadata = isJsonObject(file.value) ? file.value : {};
@@ -84,7 +93,7 @@ export class DirectoryRegistrySource implements RegistrySource {
           warnings.push({
             registry: name,
             schema: schemaName,
-            message: error.message,
+            message: this.redact(error.message),
           });
           return undefined;
         },
@@ -107,17 +116,17 @@ export class DirectoryRegistrySource implements RegistrySource {
   ): Promise<RawSchema> {
     const folder = join(registryFolder, name);
     const schemaFile = join(folder, SCHEMA_FILE);
-    const file = await readJsonFile(schemaFile);
+    const file = await this.readJsonFile(schemaFile);
     if (file.error) {
       throw new Error(file.error);
     }
     if (!isJsonObject(file.value)) {
-      throw new Error(`${schemaFile} must hold a JSON object`);
+      throw new Error(`${this.label(schemaFile)} must hold a JSON object`);
     }
     const format = file.value.type;
     if (!SCHEMA_FORMATS.includes(format as SchemaFormat)) {
       throw new Error(
-        `${schemaFile}: "type" must be one of ${SCHEMA_FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
+        `${this.label(schemaFile)}: "type" must be one of ${SCHEMA_FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
       );
     }
     const versions = await readVersions(
@@ -126,7 +135,7 @@ export class DirectoryRegistrySource implements RegistrySource {
     );
     if (versions.length === 0) {
       throw new Error(
-        `${join(folder, VERSIONS_DIR)} holds no versions (expected 1.json, 2.json, ...)`,
+        `${this.label(join(folder, VERSIONS_DIR))} holds no versions (expected 1.json, 2.json, ...)`,
       );
     }
     return {
@@ -137,6 +146,41 @@ export class DirectoryRegistrySource implements RegistrySource {
       lastModified: optionalString(file.value.lastModified),
       versions,
     };
+  }
+
+  private async readJsonFile(
+    path: string,
+    options: { optional?: boolean } = {},
+  ): Promise<{ value?: unknown; error?: string }> {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      return options.optional
+        ? {}
+        : { error: `${this.label(path)} is missing` };
+    }
+    try {
+      return { value: JSON.parse(text) };
+    } catch (error) {
+      return {
+        error: `${this.label(path)} is not valid JSON: ${(error as Error).message}`,
+      };
+    }
+  }
+
+  /** A file inside the mirror, named relative to its root. */
+  private label(path: string): string {
+    return relative(this.root, path).split(sep).join('/') || '.';
+  }
+
+  /** Strips the root from a message the file system wrote (ENOENT, EACCES). */
+  private redact(message: string): string {
+    return message
+      .split(`${this.root}${sep}`)
+      .join('')
+      .split(this.root)
+      .join('.');
   }
 }
 
@@ -165,23 +209,6 @@ async function subfolders(folder: string): Promise<string[]> {
     .filter(entry => entry.isDirectory() && !entry.name.startsWith('.'))
     .map(entry => entry.name)
     .sort();
-}
-
-async function readJsonFile(
-  path: string,
-  options: { optional?: boolean } = {},
-): Promise<{ value?: unknown; error?: string }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return options.optional ? {} : { error: `${path} is missing` };
-  }
-  try {
-    return { value: JSON.parse(text) };
-  } catch (error) {
-    return { error: `${path} is not valid JSON: ${(error as Error).message}` };
-  }
 }
 
 function optionalString(value: unknown): string | undefined {

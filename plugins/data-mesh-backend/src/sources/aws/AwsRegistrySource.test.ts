@@ -5,7 +5,7 @@ import { RawRegistry } from '@financial-data-mesh/plugin-data-mesh-node';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { SchemasLoopbackServer } from '../../testing/SchemasLoopbackServer';
 import { syntheticRegistries } from '../../testing/syntheticRegistries';
-import { createSources } from '../createSources';
+import { createSources, newSchemasClient } from '../createSources';
 import { AwsRegistrySource } from './AwsRegistrySource';
 
 const credentials = { accessKeyId: 'AKIATESTTEST', secretAccessKey: 'secret' };
@@ -37,13 +37,28 @@ describe('AwsRegistrySource against the Schemas REST protocol', () => {
   let server: SchemasLoopbackServer;
   afterEach(() => server?.stop());
 
+  /** Starts the loopback server over synthetic registries of that shape; the registries. */
+  async function serveSynthetic(
+    shape: Parameters<typeof syntheticRegistries>[0],
+    options: Omit<
+      Parameters<typeof SchemasLoopbackServer.start>[0],
+      'registries'
+    > = {},
+  ) {
+    const registries = syntheticRegistries(shape);
+    server = await SchemasLoopbackServer.start({ registries, ...options });
+    return registries;
+  }
+
   it('follows every page and reads every version of every schema', async () => {
-    const registries = syntheticRegistries({
-      registries: 2,
-      schemasPerRegistry: 130,
-      versionsPerSchema: 3,
-    });
-    server = await SchemasLoopbackServer.start({ registries, pageSize: 25 });
+    await serveSynthetic(
+      {
+        registries: 2,
+        schemasPerRegistry: 130,
+        versionsPerSchema: 3,
+      },
+      { pageSize: 25 },
+    );
 
     const { registries: read, warnings } = await sourceFor(server).read();
 
@@ -61,15 +76,15 @@ describe('AwsRegistrySource against the Schemas REST protocol', () => {
     );
     expect(listCalls.length).toBe(6); // 130 schemas / 25 per page
     expect(listCalls.some(r => r.path.includes('nextToken='))).toBe(true);
-  });
+    // ~800 signed requests: seconds on a busy CI machine.
+  }, 30_000);
 
   it('fetches an unchanged version only once across refreshes', async () => {
-    const registries = syntheticRegistries({
+    await serveSynthetic({
       registries: 1,
       schemasPerRegistry: 5,
       versionsPerSchema: 3,
     });
-    server = await SchemasLoopbackServer.start({ registries });
     const source = sourceFor(server);
 
     await source.read();
@@ -84,12 +99,11 @@ describe('AwsRegistrySource against the Schemas REST protocol', () => {
   });
 
   it('re-reads a schema whose LastModified changed, fetching only its new version', async () => {
-    const registries = syntheticRegistries({
+    const registries = await serveSynthetic({
       registries: 1,
       schemasPerRegistry: 2,
       versionsPerSchema: 2,
     });
-    server = await SchemasLoopbackServer.start({ registries });
     const source = sourceFor(server);
     await source.read();
     const schema = registries[0].schemas[1];
@@ -146,15 +160,14 @@ describe('AwsRegistrySource against the Schemas REST protocol', () => {
   });
 
   it('retries throttled requests with backoff and still returns everything', async () => {
-    const registries = syntheticRegistries({
-      registries: 1,
-      schemasPerRegistry: 20,
-      versionsPerSchema: 2,
-    });
-    server = await SchemasLoopbackServer.start({
-      registries,
-      faults: { throttleEvery: 4, throttleNext: 2 },
-    });
+    await serveSynthetic(
+      {
+        registries: 1,
+        schemasPerRegistry: 20,
+        versionsPerSchema: 2,
+      },
+      { faults: { throttleEvery: 4, throttleNext: 2 } },
+    );
 
     const { registries: read, warnings } = await sourceFor(server, 6).read();
 
@@ -166,15 +179,18 @@ describe('AwsRegistrySource against the Schemas REST protocol', () => {
   });
 
   it('gives up on a schema after maxAttempts with a warning, keeping the rest', async () => {
-    const registries = syntheticRegistries({
-      registries: 1,
-      schemasPerRegistry: 3,
-      versionsPerSchema: 1,
-    });
-    server = await SchemasLoopbackServer.start({
-      registries,
-      faults: { alwaysThrottlePath: 'schemas/name/com.fintech.domain0@Event1' },
-    });
+    await serveSynthetic(
+      {
+        registries: 1,
+        schemasPerRegistry: 3,
+        versionsPerSchema: 1,
+      },
+      {
+        faults: {
+          alwaysThrottlePath: 'schemas/name/com.fintech.domain0@Event1',
+        },
+      },
+    );
 
     const { registries: read, warnings } = await sourceFor(server, 3).read();
 
@@ -195,16 +211,111 @@ describe('AwsRegistrySource against the Schemas REST protocol', () => {
     expect(attempts).toHaveLength(3);
   });
 
+  it('names a schema that keeps answering 500 among the failed schemas', async () => {
+    await serveSynthetic(
+      {
+        registries: 1,
+        schemasPerRegistry: 3,
+        versionsPerSchema: 1,
+      },
+      { faults: { alwaysFailPath: 'schemas/name/com.fintech.domain0@Event2' } },
+    );
+
+    const result = await sourceFor(server, 2).read();
+
+    expect(result.registries[0].schemas).toHaveLength(2);
+    expect(result.failedSchemas).toEqual([
+      {
+        registry: 'domain-0',
+        schema: 'com.fintech.domain0@Event2Happened',
+        message: 'InternalServerErrorException (HTTP 500): Internal failure',
+      },
+    ]);
+  });
+
+  it("fails a request that hangs after the request timeout, as that schema's failure", async () => {
+    await serveSynthetic(
+      {
+        registries: 1,
+        schemasPerRegistry: 2,
+        versionsPerSchema: 1,
+      },
+      { faults: { hangPath: 'schemas/name/com.fintech.domain0@Event1' } },
+    );
+    const source = new AwsRegistrySource({
+      id: 'test',
+      // The client the backend builds, with its handler's timeouts.
+      client: newSchemasClient(
+        {
+          region: 'eu-west-1',
+          endpoint: server.endpoint,
+          maxAttempts: 1,
+          concurrency: 4,
+          requestTimeoutMs: 300,
+          connectionTimeoutMs: 300,
+        },
+        credentials,
+      ),
+      region: 'eu-west-1',
+      concurrency: 4,
+    });
+
+    const started = Date.now();
+    const result = await source.read();
+
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result.registries[0].schemas.map(s => s.name)).toEqual([
+      'com.fintech.domain0@Event0Happened',
+    ]);
+    expect(result.failedSchemas).toEqual([
+      expect.objectContaining({
+        schema: 'com.fintech.domain0@Event1Happened',
+        message: expect.stringMatching(/TimeoutError.*300 ms/),
+      }),
+    ]);
+  });
+
+  it('cancels the requests in flight when the signal aborts', async () => {
+    await serveSynthetic(
+      {
+        registries: 1,
+        schemasPerRegistry: 2,
+        versionsPerSchema: 1,
+      },
+      { faults: { hangPath: 'schemas/name/' } },
+    );
+    const controller = new AbortController();
+    const reading = sourceFor(server).read({ signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stop reading')), 100);
+
+    await expect(reading).rejects.toThrow('stop reading');
+  });
+
+  it('believes a page without NextToken: the truncation is for the snapshot service to catch', async () => {
+    await serveSynthetic(
+      {
+        registries: 1,
+        schemasPerRegistry: 60,
+        versionsPerSchema: 1,
+      },
+      { pageSize: 25, faults: { dropNextToken: true } },
+    );
+
+    const result = await sourceFor(server).read();
+
+    expect(result.registries[0].schemas).toHaveLength(25);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('skips a registry deleted while being read, with a warning', async () => {
-    const registries = syntheticRegistries({
-      registries: 2,
-      schemasPerRegistry: 2,
-      versionsPerSchema: 1,
-    });
-    server = await SchemasLoopbackServer.start({
-      registries,
-      faults: { vanishedRegistries: ['domain-0'] },
-    });
+    await serveSynthetic(
+      {
+        registries: 2,
+        schemasPerRegistry: 2,
+        versionsPerSchema: 1,
+      },
+      { faults: { vanishedRegistries: ['domain-0'] } },
+    );
 
     const { registries: read, warnings } = await sourceFor(server).read();
 
@@ -230,12 +341,11 @@ describe('AwsRegistrySource against the Schemas REST protocol', () => {
   });
 
   it('reads only the registries the filter asks for', async () => {
-    const registries = syntheticRegistries({
+    await serveSynthetic({
       registries: 3,
       schemasPerRegistry: 1,
       versionsPerSchema: 1,
     });
-    server = await SchemasLoopbackServer.start({ registries });
     const source = new AwsRegistrySource({
       id: 'test',
       client: clientFor(server),
@@ -298,6 +408,8 @@ describe('createSources', () => {
           includeAwsRegistries: false,
           concurrency: 4,
           maxAttempts: 2,
+          requestTimeoutMs: 5000,
+          connectionTimeoutMs: 1000,
         },
         {
           id: 'dev',
@@ -308,6 +420,8 @@ describe('createSources', () => {
           includeAwsRegistries: false,
           concurrency: 4,
           maxAttempts: 2,
+          requestTimeoutMs: 5000,
+          connectionTimeoutMs: 1000,
         },
       ],
       DefaultAwsCredentialsManager.fromConfig(config),

@@ -14,6 +14,7 @@ import {
   SchemaFormat,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import {
+  FailedSchema,
   RawRegistry,
   RawSchema,
   RawSchemaVersion,
@@ -47,7 +48,10 @@ type VersionCache = Map<string, RawSchemaVersion>;
  * their content is fetched once and then served from a cache: after the
  * first refresh only new versions cost a call. Throttling and transient
  * errors are retried by the SDK's retry strategy (exponential backoff with
- * jitter, `maxAttempts` from config).
+ * jitter, `maxAttempts` from config). A schema that still fails is left out
+ * and named in `failedSchemas`, so the caller can serve its last good read.
+ * Every request, pages included, carries the read's abort signal; the
+ * client's HTTP handler bounds each attempt (see `newSchemasClient`).
  */
 export class AwsRegistrySource implements RegistrySource {
   readonly id: string;
@@ -76,22 +80,26 @@ export class AwsRegistrySource implements RegistrySource {
       setMaxListeners(this.options.concurrency + 16, options.signal);
     }
     const warnings: SourceWarning[] = [];
+    const failedSchemas: FailedSchema[] = [];
     const summaries = await this.listRegistries(options.signal);
     const registries = await Promise.all(
       summaries.map(summary =>
-        this.readRegistry(summary, limit, warnings, options.signal).catch(
-          (error: Error) => {
-            // Deleted between listing and reading: not worth failing the source.
-            if (error.name !== 'NotFoundException') {
-              throw error;
-            }
-            warnings.push({
-              registry: summary.RegistryName,
-              message: describeAwsError(error),
-            });
-            return undefined;
-          },
-        ),
+        this.readRegistry(
+          summary,
+          limit,
+          { warnings, failedSchemas },
+          options.signal,
+        ).catch((error: Error) => {
+          // Deleted between listing and reading: not worth failing the source.
+          if (error.name !== 'NotFoundException') {
+            throw error;
+          }
+          warnings.push({
+            registry: summary.RegistryName,
+            message: describeAwsError(error),
+          });
+          return undefined;
+        }),
       ),
     ).then(all => all.filter((r): r is RawRegistry => r !== undefined));
     this.forgetVersionsNotIn(registries);
@@ -102,7 +110,9 @@ export class AwsRegistrySource implements RegistrySource {
         ),
       ),
     );
-    return { registries, warnings };
+    // An abort makes every schema fail: that is no partial read but no read.
+    options.signal?.throwIfAborted();
+    return { registries, warnings, failedSchemas };
   }
 
   private async listRegistries(
@@ -119,6 +129,7 @@ export class AwsRegistrySource implements RegistrySource {
           Scope: scope,
           RegistryNamePrefix: this.options.registries?.prefix,
         },
+        { abortSignal },
       )) {
         abortSignal?.throwIfAborted();
         found.push(...(page.Registries ?? []));
@@ -137,7 +148,7 @@ export class AwsRegistrySource implements RegistrySource {
   private async readRegistry(
     summary: RegistrySummary,
     limit: pLimit.Limit,
-    warnings: SourceWarning[],
+    problems: { warnings: SourceWarning[]; failedSchemas: FailedSchema[] },
     abortSignal?: AbortSignal,
   ): Promise<RawRegistry> {
     const registryName = summary.RegistryName as string;
@@ -145,6 +156,7 @@ export class AwsRegistrySource implements RegistrySource {
     for await (const page of paginateListSchemas(
       { client: this.options.client },
       { RegistryName: registryName },
+      { abortSignal },
     )) {
       abortSignal?.throwIfAborted();
       schemaSummaries.push(...(page.Schemas ?? []));
@@ -153,11 +165,13 @@ export class AwsRegistrySource implements RegistrySource {
       schemaSummaries.map(schemaSummary =>
         this.readSchema(registryName, schemaSummary, limit, abortSignal).catch(
           (error: Error) => {
-            warnings.push({
+            const failure = {
               registry: registryName,
-              schema: schemaSummary.SchemaName,
+              schema: schemaSummary.SchemaName as string,
               message: describeAwsError(error),
-            });
+            };
+            problems.warnings.push(failure);
+            problems.failedSchemas.push(failure);
             return undefined;
           },
         ),
@@ -270,6 +284,7 @@ export class AwsRegistrySource implements RegistrySource {
     for await (const page of paginateListSchemaVersions(
       { client: this.options.client },
       { RegistryName: registryName, SchemaName: schemaName },
+      { abortSignal },
     )) {
       abortSignal?.throwIfAborted();
       for (const version of page.SchemaVersions ?? []) {
