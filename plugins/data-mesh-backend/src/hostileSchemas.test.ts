@@ -197,6 +197,27 @@ describe('a backend reading hostile schemas next to good ones', () => {
     expect(res.body.error.message).toMatch(/nests deeper than 256 levels/);
   });
 
+  it('reports degraded with the reason to a signed-in user, and no server path to an anonymous one', async () => {
+    const signedIn = await request(server)
+      .get(`${BASE}/health`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(signedIn.body.status).toBe('degraded');
+    expect(signedIn.body.reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/schema\(s\) are in error and served degraded/),
+      ]),
+    );
+    const anonymous = await request(server)
+      .get(`${BASE}/health`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(Object.keys(anonymous.body).sort()).toEqual([
+      'snapshotBuiltAt',
+      'status',
+    ]);
+    expect(anonymous.body.status).toBe('degraded');
+    expect(JSON.stringify(anonymous.body)).not.toContain(examples);
+  });
+
   it('still serves the good schema next to them', async () => {
     const res = await request(server).get(
       `${BASE}/events/hostile/red.team@Fine/versions/1`,
