@@ -17,6 +17,13 @@ export interface Config {
      * @default 120
      */
     refreshBudgetSeconds?: number;
+    /**
+     * A source whose data was last read longer ago than this makes health
+     * `degraded` (its data is still served). A duration such as
+     * `{ hours: 2 }` or `PT2H`.
+     * @default { hours: 2 } (four missed refreshes at the default schedule)
+     */
+    staleAfter?: HumanDuration | string;
     /** Limits on `POST /refresh` (scheduled refreshes are not limited). */
     refresh?: {
       /**
@@ -76,8 +83,9 @@ export interface Config {
            */
           endpoint?: string;
           /**
-           * Requests in flight at once against this source, 1 to 256.
-           * @default 16
+           * Requests in flight at once against this source, 1 to 256. Past
+           * about 30 a read waits for the SDK's CPU, not for AWS.
+           * @default 24
            */
           concurrency?: number;
           /**

@@ -7,14 +7,14 @@ import { SchemasLoopbackServer } from '../src/testing/SchemasLoopbackServer';
 import { syntheticRegistries } from '../src/testing/syntheticRegistries';
 
 async function main() {
-  const [registries, schemas, versions, latencyMs] = process.argv
-    .slice(2)
-    .map(Number);
+  const [registries, schemas, versions, latencyMs, schemasPerProduct] =
+    process.argv.slice(2).map(Number);
   const server = await SchemasLoopbackServer.start({
     registries: syntheticRegistries({
       registries,
       schemasPerRegistry: schemas,
       versionsPerSchema: versions,
+      schemasPerProduct,
     }),
     faults: { latencyMs },
   });

@@ -263,6 +263,31 @@ describe('the OpenAPI document', () => {
     },
   );
 
+  it('documents the pages of the export and their errors', async () => {
+    const service = mockCredentials.service.header();
+    const { body: manifest } = await request(server)
+      .get(`${BASE}/snapshot`)
+      .set('Authorization', service);
+    const path = '/snapshot/{snapshotId}/pages/{page}';
+    for (const [url, status] of [
+      [`/snapshot/${manifest.snapshotId}/pages/0`, 200],
+      [`/snapshot/${manifest.snapshotId}/pages/x`, 400],
+      [`/snapshot/${manifest.snapshotId}/pages/${manifest.pageCount}`, 404],
+      ['/snapshot/replaced-long-ago/pages/0', 409],
+    ] as const) {
+      const res = await request(server)
+        .get(`${BASE}${url}`)
+        .set('Authorization', service);
+      expect([url, res.status]).toEqual([url, status]);
+      const validate = validatorFor('get', path, status);
+      if (!validate(res.body)) {
+        throw new Error(
+          `GET ${url} (${status}) does not match openapi.yaml:\n${JSON.stringify(validate.errors, null, 2)}`,
+        );
+      }
+    }
+  });
+
   it('is closed: an undocumented or missing field fails the check', async () => {
     const { body } = await request(server).get(
       `${BASE}/data-products/trading/trade-executions`,

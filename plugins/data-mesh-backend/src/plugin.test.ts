@@ -52,6 +52,12 @@ describe('data mesh plugin over the sample registry mirror', () => {
     ['owner=group:trading-data', ['trading/trade-executions']],
     ['classification=restricted', ['customer/customer-onboarding']],
     ['q=nothing-like-this', []],
+    [
+      'domain=trading&owner=group:trading-data&q=cancel',
+      ['trading/trade-executions'],
+    ],
+    ['domain=trading&classification=restricted', []],
+    ['domain=nowhere&q=trade', []],
   ])('filters with %s', async (query, expected) => {
     const res = await request(server).get(
       `/api/data-mesh/data-products?${query}`,

@@ -51,6 +51,7 @@ export const dataMeshPlugin = createBackendPlugin({
           sources,
           logger,
           refreshBudgetSeconds: dataMeshConfig.refreshBudgetSeconds,
+          staleAfterMs: dataMeshConfig.staleAfterMs,
         });
         await scheduler.scheduleTask({
           id: 'data-mesh-refresh',

@@ -1,15 +1,11 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { dataMeshRefreshPermission } from '@financial-data-mesh/plugin-data-mesh-common';
 import request from 'supertest';
-import { dataMeshPlugin } from './plugin';
+import { startDataMeshBackend } from './__testUtils__/startDataMeshBackend';
 
 /**
  * Who learns what from /health, and who may make the backend refresh (and
@@ -19,30 +15,19 @@ import { dataMeshPlugin } from './plugin';
 const examples = resolve(__dirname, '../../../examples/registry');
 const BASE = '/api/data-mesh';
 
-async function startBackend(options: {
+function startBackend(options: {
   dataMesh: object;
   permissions?: ReturnType<typeof mockServices.permissions.mock>;
   permissionsRegistry?: ReturnType<
     typeof mockServices.permissionsRegistry.mock
   >;
 }) {
-  const { server } = await startTestBackend({
-    features: [
-      dataMeshPlugin,
-      mockServices.rootConfig.factory({ data: { dataMesh: options.dataMesh } }),
-      ...(options.permissions ? [options.permissions.factory] : []),
-      ...(options.permissionsRegistry
-        ? [options.permissionsRegistry.factory]
-        : []),
-    ],
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if ((await request(server).get(`${BASE}/health`)).status === 200) {
-      return server;
-    }
-    await new Promise(r => setTimeout(r, 50));
-  }
-  throw new Error('data mesh snapshot never became ready');
+  return startDataMeshBackend(options.dataMesh, [
+    ...(options.permissions ? [options.permissions.factory] : []),
+    ...(options.permissionsRegistry
+      ? [options.permissionsRegistry.factory]
+      : []),
+  ]);
 }
 
 describe('/health', () => {

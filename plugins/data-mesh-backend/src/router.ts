@@ -17,11 +17,8 @@ import {
   EventDetails,
   SchemaDiffResult,
   SchemaVersionContent,
-  SnapshotExport,
   dataMeshRefreshPermission,
   diffSchemas,
-  listSchemaFields,
-  readEventSchema,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { z } from 'zod';
 import { healthHttpStatus, publicHealth } from './health/healthStatus';
@@ -33,7 +30,11 @@ import {
 import { loadOpenApiSpec } from './schema/openapiSpec';
 import { SnapshotService } from './services/SnapshotService';
 import { IndexedEvent } from './snapshot/DataMeshSnapshot';
-import { describeError } from './snapshot/buildSnapshot';
+import { SnapshotFeeds } from './snapshot/SnapshotFeeds';
+import {
+  readStoredVersion,
+  storedVersionFields,
+} from './snapshot/readStoredVersion';
 
 const MAX_PAGE_SIZE = 500;
 
@@ -63,6 +64,13 @@ const eventQuery = z
 
 const sourceQuery = z.object({ source: z.string().optional() }).strict();
 
+const feedPageParams = z
+  .object({
+    snapshotId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a snapshot id'),
+    page: z.string().regex(/^\d{1,6}$/, 'must be a page number'),
+  })
+  .strict();
+
 const diffQuery = z
   .object({
     source: z.string().optional(),
@@ -81,6 +89,8 @@ export interface RouterOptions {
   readonly permissions?: PermissionsService;
   /** Spaces out HTTP refreshes; 30 s apart when not given. */
   readonly refreshThrottle?: RefreshThrottle;
+  /** The paged export for other backend plugins; built from `snapshots` when not given. */
+  readonly feeds?: SnapshotFeeds;
 }
 
 /** The REST API under /api/data-mesh; see docs/api.md. */
@@ -91,6 +101,7 @@ export async function createRouter(
   const refreshThrottle =
     options.refreshThrottle ??
     new RefreshThrottle({ minIntervalMs: DEFAULT_REFRESH_MIN_INTERVAL_MS });
+  const feeds = options.feeds ?? new SnapshotFeeds(snapshots);
   const router = Router();
   router.use(express.json());
 
@@ -187,8 +198,9 @@ export async function createRouter(
     res.json(result);
   });
 
+  // For other backend plugins (the catalog module): the export, as a
+  // manifest and pages serialized once per snapshot. See docs/api.md.
   router.get('/snapshot', async (req, res) => {
-    // For other backend plugins: the whole catalog in one response.
     await httpAuth.credentials(req, { allow: ['service'] });
     if (snapshots.health().status === 'starting') {
       // An empty answer now would make consumers delete what they hold.
@@ -196,17 +208,39 @@ export async function createRouter(
         'The first refresh of the data mesh sources has not finished yet',
       );
     }
-    const snapshot = snapshots.current();
-    const body: SnapshotExport = {
-      builtAt: snapshot.builtAt.toISOString(),
-      ...snapshots.completeness(),
-      dataProducts: snapshot.allDataProducts(),
-      events: snapshot.allEvents().map(event => ({
-        ...event.summary,
-        latestDetail: readVersion(event, event.summary.latestVersion).detail,
-      })),
-    };
-    res.json(body);
+    const { manifest } = await feeds.current();
+    // The id names the content, so a reader holding it gets 304 however
+    // often the snapshot was rebuilt meanwhile. Compared here rather than
+    // by express, which ignores If-None-Match next to `Cache-Control:
+    // no-cache`, as some fetch implementations send.
+    const etag = `W/"${manifest.snapshotId}"`;
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    if (ifNoneMatch(req.headers['if-none-match']).includes(etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.json(manifest);
+  });
+
+  router.get('/snapshot/:snapshotId/pages/:page', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const { snapshotId, page } = parse(feedPageParams, req.params, 'path');
+    const feed = feeds.find(snapshotId);
+    if (!feed) {
+      throw new ConflictError(
+        `Snapshot ${snapshotId} is no longer served (newer snapshots replaced it); read GET /snapshot again`,
+      );
+    }
+    const body = feed.pages[Number(page)];
+    if (!body) {
+      throw new NotFoundError(
+        `Snapshot ${snapshotId} has pages 0 to ${feed.pages.length - 1}, not ${page}`,
+      );
+    }
+    // A page of a snapshot never changes.
+    res.setHeader('Cache-Control', 'private, max-age=3600, immutable');
+    res.type('application/json').send(body);
   });
 
   router.post('/refresh', async (req, res) => {
@@ -289,29 +323,34 @@ function readVersion(
     createdAt: stored.createdAt,
     content: stored.content,
   };
-  // Registry content is hostile input: reading it is bounded (see
-  // SchemaReadLimits), and whatever goes wrong is this version's problem,
-  // served as a degraded view, not a 500.
-  try {
-    const read = readEventSchema(stored.content, event.schema.format, {
-      schemaName: event.summary.schemaName,
-    });
-    return {
-      ...base,
-      detail: read.detail,
-      fields: listSchemaFields(read.detail),
-      problems: [],
-    };
-  } catch (error) {
-    return { ...base, fields: [], problems: [describeError(error)] };
-  }
+  // Read once per version (see readStoredVersion); whatever goes wrong is
+  // this version's problem, served as a degraded view, not a 500.
+  const { schemaName } = event.summary;
+  const { read } = readStoredVersion(stored, event.schema.format, schemaName);
+  const listed = storedVersionFields(stored, event.schema.format, schemaName);
+  return read && listed.fields
+    ? { ...base, detail: read.detail, fields: listed.fields, problems: [] }
+    : { ...base, fields: [], problems: [listed.problem!] };
 }
 
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
+/** The entity tags of an If-None-Match header, each as weak. */
+function ifNoneMatch(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map(tag => tag.trim())
+    .filter(Boolean)
+    .map(tag => (tag.startsWith('W/') ? tag : `W/${tag}`));
+}
+
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  input: unknown,
+  what: 'query' | 'path' = 'query',
+): z.output<T> {
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new InputError(
-      `Invalid query: ${result.error.issues
+      `Invalid ${what}: ${result.error.issues
         .map(issue =>
           issue.code === z.ZodIssueCode.unrecognized_keys
             ? `unknown parameter(s) ${issue.keys.join(', ')}`

@@ -15,7 +15,10 @@ import dataMeshBackend from '@financial-data-mesh/plugin-data-mesh-backend';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DataMeshEntityProvider } from './DataMeshEntityProvider';
-import { findDeclaredDataMeshEntities } from './findDeclaredEntities';
+import {
+  declaredEntityKey,
+  findDeclaredDataMeshEntities,
+} from './findDeclaredEntities';
 
 const examples = resolve(__dirname, '../../../../examples/registry');
 
@@ -34,6 +37,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
           data: {
             dataMesh: {
               sources: [{ id: 'local', type: 'directory', path: scratch }],
+              refresh: { minInterval: { seconds: 0 } },
             },
           },
         }),
@@ -121,6 +125,43 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
     expect(apiNames(mutations[1])).not.toContain('trading-trade-cancelled');
     expect(apiNames(mutations[1])).toHaveLength(4);
     expect(mutations[1][0].locationKey).toBe('data-mesh-provider:default');
+  });
+
+  it('reads an unchanged snapshot as one 304 and writes nothing, until the snapshot or the declared entities change', async () => {
+    let declared = new Set<string>();
+    const { provider, connection, mutations, run } = createProvider(
+      async () => declared,
+    );
+    await provider.connect(connection);
+    await run();
+    const refreshBackend = () =>
+      request(backend.server)
+        .post('/api/data-mesh/refresh')
+        .set('Authorization', mockCredentials.service.header())
+        .expect(200);
+    await refreshBackend();
+    await run();
+    expect(mutations).toHaveLength(1);
+
+    // A repository now declares a System: the provider must stop writing it.
+    declared = new Set([
+      declaredEntityKey('System', 'trading-trade-executions'),
+    ]);
+    await run();
+    expect(mutations).toHaveLength(2);
+    expect(mutations[1].map(e => e.entity.metadata.name)).not.toContain(
+      'trading-trade-executions',
+    );
+    await run();
+    expect(mutations).toHaveLength(2);
+
+    rmSync(join(scratch, 'trading', 'com.fintech.trading@TradeCancelled'), {
+      recursive: true,
+    });
+    await refreshBackend();
+    await run();
+    expect(mutations).toHaveLength(3);
+    expect(apiNames(mutations[2])).not.toContain('trading-trade-cancelled');
   });
 
   it('leaves the data product Systems and Domains that repositories declare to the repositories', async () => {

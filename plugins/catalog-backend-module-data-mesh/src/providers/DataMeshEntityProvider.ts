@@ -9,8 +9,8 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { SnapshotExport } from '@financial-data-mesh/plugin-data-mesh-common';
 import { declaredEntityKey } from './findDeclaredEntities';
+import { readSnapshotFeed, SnapshotFeedRead } from './readSnapshotFeed';
 import { toEntities } from './toEntities';
 
 const PROVIDER_NAME = 'data-mesh-provider';
@@ -41,10 +41,16 @@ export interface DataMeshEntityProviderOptions {
  * and one that reads an incomplete snapshot (a source failing, stale or
  * with schemas in error) only adds and updates: what is missing from it
  * may still exist, so nothing is deleted because of a failed or partial read.
+ *
+ * The export is read page by page, and not at all while it is unchanged:
+ * a run whose snapshot id and declared entities are those it last applied
+ * costs one 304.
  */
 export class DataMeshEntityProvider implements EntityProvider {
   private readonly options: DataMeshEntityProviderOptions;
   private connection?: EntityProviderConnection;
+  /** What the last run applied: an equal run has nothing to change. */
+  private applied?: { snapshotId: string; declared: string };
 
   private constructor(options: DataMeshEntityProviderOptions) {
     this.options = options;
@@ -82,9 +88,22 @@ export class DataMeshEntityProvider implements EntityProvider {
     if (!this.connection) {
       throw new Error(`${PROVIDER_NAME} is not connected to the catalog yet`);
     }
-    const snapshot = await this.fetchSnapshotWhenReady();
     const locationKey = `${PROVIDER_NAME}:default`;
     const declared = await this.declaredEntities(locationKey);
+    const declaredList = [...declared].sort().join('\n');
+    const read = await this.readSnapshotWhenReady(
+      this.applied?.declared === declaredList
+        ? this.applied.snapshotId
+        : undefined,
+    );
+    if (read.unchanged) {
+      this.options.logger.debug(
+        `Data mesh snapshot ${this.applied?.snapshotId} unchanged; entities left as they are`,
+      );
+      return;
+    }
+    const { snapshot } = read;
+    this.applied = undefined;
     const entities = toEntities(snapshot, {
       locationKey,
       appBaseUrl: this.options.appBaseUrl,
@@ -104,12 +123,19 @@ export class DataMeshEntityProvider implements EntityProvider {
       this.options.logger.warn(
         `Data mesh snapshot of ${snapshot.builtAt} is incomplete (sources ${(snapshot.incompleteSources ?? []).join(', ') || 'unknown'} failing, stale or with schemas in error): ${entities.length} entities added or updated, none removed`,
       );
-      return;
+    } else {
+      await this.connection.applyMutation({
+        type: 'full',
+        entities: deferred,
+      });
+      this.options.logger.info(
+        `Data mesh entities: ${entities.length} from the snapshot of ${snapshot.builtAt}`,
+      );
     }
-    await this.connection.applyMutation({ type: 'full', entities: deferred });
-    this.options.logger.info(
-      `Data mesh entities: ${entities.length} from the snapshot of ${snapshot.builtAt}`,
-    );
+    this.applied = {
+      snapshotId: snapshot.snapshotId,
+      declared: declaredList,
+    };
   }
 
   private async declaredEntities(locationKey: string): Promise<Set<string>> {
@@ -132,11 +158,16 @@ export class DataMeshEntityProvider implements EntityProvider {
    * answers 503 until its first refresh finished: wait for it rather than
    * leave the catalog empty until the next scheduled run.
    */
-  private async fetchSnapshotWhenReady(): Promise<SnapshotExport> {
+  private async readSnapshotWhenReady(
+    knownSnapshotId?: string,
+  ): Promise<SnapshotFeedRead> {
     const deadline = Date.now() + this.options.readinessTimeoutMs;
     for (;;) {
       try {
-        return await this.fetchSnapshot();
+        return await readSnapshotFeed(
+          (path, headers) => this.request(path, headers),
+          knownSnapshotId,
+        );
       } catch (error) {
         const notReady =
           error instanceof ResponseError && error.response.status === 503;
@@ -148,19 +179,18 @@ export class DataMeshEntityProvider implements EntityProvider {
     }
   }
 
-  private async fetchSnapshot(): Promise<SnapshotExport> {
+  private async request(
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const { discovery, auth } = this.options;
     const baseUrl = await discovery.getBaseUrl('data-mesh');
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'data-mesh',
     });
-    const response = await fetch(`${baseUrl}/snapshot`, {
-      headers: { Authorization: `Bearer ${token}` },
+    return fetch(`${baseUrl}${path}`, {
+      headers: { ...headers, Authorization: `Bearer ${token}` },
     });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as SnapshotExport;
   }
 }

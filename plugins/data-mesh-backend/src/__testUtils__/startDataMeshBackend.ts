@@ -3,15 +3,19 @@ import request from 'supertest';
 import { dataMeshPlugin } from '../plugin';
 
 /**
- * A Backstage test backend with the data mesh plugin and the given
- * `dataMesh` config; resolves with its HTTP server once the first refresh
- * is served (health answers 200).
+ * A Backstage test backend with the data mesh plugin, the given `dataMesh`
+ * config and any other features (service mocks, say); resolves with its
+ * HTTP server once the first refresh is served (health answers 200).
  */
-export async function startDataMeshBackend(dataMesh: object) {
+export async function startDataMeshBackend(
+  dataMesh: object,
+  features: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
   const { server } = await startTestBackend({
     features: [
       dataMeshPlugin,
       mockServices.rootConfig.factory({ data: { dataMesh } }),
+      ...features,
     ],
   });
   for (let attempt = 0; attempt < 100; attempt++) {

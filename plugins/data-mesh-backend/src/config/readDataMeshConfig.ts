@@ -4,6 +4,8 @@ import {
   SchedulerServiceTaskScheduleDefinition,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { z } from 'zod';
 
 /**
@@ -16,10 +18,23 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 3_000;
 /**
  * A whole refresh of every source. A cold read of 5,000 schemas takes
- * about 26 s at the default concurrency, so two minutes leaves room for
+ * about 19 s at the default concurrency, so two minutes leaves room for
  * throttling while still bounding a run that would otherwise hang.
  */
 export const DEFAULT_REFRESH_BUDGET_SECONDS = 120;
+/**
+ * Data read longer ago than this makes health `degraded`: four refreshes
+ * missed at the default schedule (every 30 minutes).
+ */
+export const DEFAULT_STALE_AFTER_MS = 2 * 60 * 60 * 1000;
+/**
+ * Requests in flight per AWS source. The SDK spends about 0.85 ms of CPU
+ * per call, so one core completes about 1,200 calls/s: at 25 ms a call,
+ * about 30 in flight saturate it. 24 stays below that, within 1.2x of its
+ * latency floor; more is hardly faster, starves the event loop and varies
+ * from run to run (docs/benchmarks.md, decision 0008).
+ */
+export const DEFAULT_CONCURRENCY = 24;
 
 const registryFilterSchema = z
   .object({
@@ -61,7 +76,7 @@ const awsSourceSchema = z
     registries: registryFilterSchema.optional(),
     includeAwsRegistries: z.boolean().default(false),
     endpoint: z.string().url().optional(),
-    concurrency: z.number().int().min(1).max(256).default(16),
+    concurrency: z.number().int().min(1).max(256).default(DEFAULT_CONCURRENCY),
     maxAttempts: z.number().int().min(1).max(20).default(6),
     requestTimeoutMs: z
       .number()
@@ -92,6 +107,8 @@ export interface DataMeshConfig {
   readonly schedule: SchedulerServiceTaskScheduleDefinition;
   /** Past this, a refresh is abandoned: unfinished sources fail, keeping their last good data. */
   readonly refreshBudgetSeconds: number;
+  /** Data read longer ago than this is reported stale by health. */
+  readonly staleAfterMs: number;
 }
 
 /**
@@ -169,11 +186,25 @@ export function readDataMeshConfig(config: RootConfigService): DataMeshConfig {
       `dataMesh.refreshBudgetSeconds: ${budget.error.issues.map(describe).join('; ')}`,
     );
   }
+  let staleAfterMs = DEFAULT_STALE_AFTER_MS;
+  if (config.has('dataMesh.staleAfter')) {
+    try {
+      staleAfterMs = durationToMilliseconds(
+        readDurationFromConfig(config, { key: 'dataMesh.staleAfter' }),
+      );
+      if (!(staleAfterMs > 0)) {
+        problems.push('dataMesh.staleAfter: must be longer than zero');
+      }
+    } catch (error) {
+      problems.push(`dataMesh.staleAfter: ${(error as Error).message}`);
+    }
+  }
   if (problems.length > 0) {
     throw new DataMeshConfigError(problems);
   }
   return {
     schedule,
+    staleAfterMs,
     refreshBudgetSeconds: budget.success
       ? budget.data
       : DEFAULT_REFRESH_BUDGET_SECONDS,

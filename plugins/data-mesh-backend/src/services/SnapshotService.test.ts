@@ -20,7 +20,11 @@ describe('DefaultSnapshotService with a faulty registry', () => {
 
   async function start(
     registries: RawRegistry[],
-    options: { pageSize?: number; refreshBudgetSeconds?: number } = {},
+    options: {
+      pageSize?: number;
+      refreshBudgetSeconds?: number;
+      staleAfterMs?: number;
+    } = {},
   ) {
     server = await SchemasLoopbackServer.start({
       registries,
@@ -42,6 +46,7 @@ describe('DefaultSnapshotService with a faulty registry', () => {
       sources: [source],
       logger,
       refreshBudgetSeconds: options.refreshBudgetSeconds,
+      staleAfterMs: options.staleAfterMs,
     });
     return { snapshots, logger, source: () => snapshots.health().sources[0] };
   }
@@ -117,6 +122,26 @@ describe('DefaultSnapshotService with a faulty registry', () => {
       expect(snapshots.completeness().complete).toBe(true);
     },
   );
+
+  it('reports data older than staleAfter as degraded, still serving it', async () => {
+    const { snapshots } = await start(
+      syntheticRegistries({
+        registries: 1,
+        schemasPerRegistry: 2,
+        versionsPerSchema: 1,
+      }),
+      { staleAfterMs: 1000 },
+    );
+    await snapshots.refresh();
+    expect(snapshots.health().status).toBe('ok');
+    await new Promise(resolve => setTimeout(resolve, 1100));
+    const health = snapshots.health();
+    expect(health.status).toBe('degraded');
+    expect(health.reasons).toEqual([
+      `source aws-test was last read at ${health.sources[0].dataReadAt}, longer ago than 1 s`,
+    ]);
+    expect(snapshots.current().eventCount).toBe(2);
+  });
 
   it('says so when a failing schema has no earlier read to fall back on', async () => {
     const registries = syntheticRegistries({

@@ -11,7 +11,11 @@ import {
   SourceReadResult,
 } from '@financial-data-mesh/plugin-data-mesh-node';
 import { DEFAULT_REFRESH_BUDGET_SECONDS } from '../config/readDataMeshConfig';
-import { buildSnapshot, SourceContent } from '../snapshot/buildSnapshot';
+import {
+  buildSnapshot,
+  emptySnapshot,
+  SourceContent,
+} from '../snapshot/buildSnapshot';
 import { computeHealthStatus } from '../health/healthStatus';
 import { DataMeshSnapshot } from '../snapshot/DataMeshSnapshot';
 
@@ -86,10 +90,11 @@ interface SourceState {
 export class DefaultSnapshotService implements SnapshotService {
   private readonly states: readonly SourceState[];
   private readonly logger: LoggerService;
-  private snapshot: DataMeshSnapshot = buildSnapshot([], new Date(0));
+  private snapshot: DataMeshSnapshot = emptySnapshot();
   private refreshed = false;
   private running?: Promise<void>;
   private readonly refreshBudgetSeconds: number;
+  private readonly staleAfterMs?: number;
   private snapshotCompleteness: SnapshotCompleteness;
 
   constructor(options: {
@@ -97,8 +102,11 @@ export class DefaultSnapshotService implements SnapshotService {
     logger: LoggerService;
     /** @default DEFAULT_REFRESH_BUDGET_SECONDS (120) */
     refreshBudgetSeconds?: number;
+    /** Data read longer ago than this makes health `degraded`; off when absent. */
+    staleAfterMs?: number;
   }) {
     this.logger = options.logger;
+    this.staleAfterMs = options.staleAfterMs;
     this.refreshBudgetSeconds =
       options.refreshBudgetSeconds ?? DEFAULT_REFRESH_BUDGET_SECONDS;
     this.snapshotCompleteness = {
@@ -164,6 +172,7 @@ export class DefaultSnapshotService implements SnapshotService {
     const { status, reasons } = computeHealthStatus({
       refreshed: this.refreshed,
       sources,
+      staleAfterMs: this.staleAfterMs,
       // Served with problems; the schemas left out are source warnings.
       schemasInError: this.snapshot
         .allEvents()
@@ -202,7 +211,7 @@ export class DefaultSnapshotService implements SnapshotService {
     } finally {
       clearTimeout(timer);
     }
-    this.snapshot = buildSnapshot(
+    this.snapshot = await buildSnapshot(
       this.states.flatMap(state => (state.content ? [state.content] : [])),
     );
     for (const state of this.states) {

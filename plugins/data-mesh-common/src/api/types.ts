@@ -186,10 +186,17 @@ export interface EventWithSchema extends EventSummary {
 }
 
 /**
- * Everything in the snapshot at once, for other backend plugins (the
- * catalog module). Served to service principals only.
+ * What `GET /snapshot` answers other backend plugins (service principals
+ * only): the export's identity and size; its content comes page by page
+ * from `GET /snapshot/{snapshotId}/pages/{page}`.
  */
-export interface SnapshotExport {
+export interface SnapshotManifest {
+  /**
+   * Names the content (products, events and completeness), not the build:
+   * it stays the same across refreshes that change nothing, and is the
+   * response's ETag, so a reader holding it gets 304.
+   */
+  readonly snapshotId: string;
   readonly builtAt: string;
   /**
    * False when some source failed, is stale or has schemas in error: the
@@ -199,6 +206,25 @@ export interface SnapshotExport {
   readonly complete: boolean;
   /** The ids of the sources that make the export incomplete. */
   readonly incompleteSources: readonly string[];
+  readonly dataProductCount: number;
+  readonly eventCount: number;
+  /** Pages `0` to `pageCount - 1`: every product, then every event, in order. */
+  readonly pageCount: number;
+}
+
+/** One page of a snapshot's export. */
+export interface SnapshotPage {
+  readonly snapshotId: string;
+  readonly page: number;
+  readonly dataProducts: readonly DataProductDetails[];
+  readonly events: readonly EventWithSchema[];
+}
+
+/** A snapshot's whole export, as a reader assembles it from the manifest and its pages. */
+export interface SnapshotExport extends Pick<
+  SnapshotManifest,
+  'snapshotId' | 'builtAt' | 'complete' | 'incompleteSources'
+> {
   readonly dataProducts: readonly DataProductDetails[];
   readonly events: readonly EventWithSchema[];
 }

@@ -8,6 +8,7 @@ import {
 import {
   RawRegistry,
   RawSchema,
+  FailedSchema,
   RawSchemaVersion,
   RegistrySource,
   SourceLocation,
@@ -58,11 +59,14 @@ export class DirectoryRegistrySource implements RegistrySource {
       );
     }
     const warnings: SourceWarning[] = [];
+    const failedSchemas: FailedSchema[] = [];
     const registries: RawRegistry[] = [];
     try {
       for (const name of await subfolders(this.root)) {
         if (matchesRegistryFilter(this.filter, name)) {
-          registries.push(await this.readRegistry(name, warnings));
+          registries.push(
+            await this.readRegistry(name, { warnings, failedSchemas }),
+          );
         }
       }
     } catch (error) {
@@ -71,13 +75,19 @@ export class DirectoryRegistrySource implements RegistrySource {
         this.redact(error instanceof Error ? error.message : String(error)),
       );
     }
-    return { registries, warnings };
+    return { registries, warnings, failedSchemas };
   }
 
+  /**
+   * A schema folder whose files cannot be read is a schema that exists but
+   * failed, as a throttled DescribeSchema is for AWS: the caller may serve
+   * its earlier read, and must not take its absence for a deletion.
+   */
   private async readRegistry(
     name: string,
-    warnings: SourceWarning[],
+    problems: { warnings: SourceWarning[]; failedSchemas: FailedSchema[] },
   ): Promise<RawRegistry> {
+    const { warnings } = problems;
     const folder = join(this.root, name);
     const file = await this.readJsonFile(join(folder, REGISTRY_FILE), {
       optional: true,
@@ -90,11 +100,13 @@ export class DirectoryRegistrySource implements RegistrySource {
     for (const schemaName of await subfolders(folder)) {
       const schema = await this.readSchema(folder, schemaName).catch(
         (error: Error) => {
-          warnings.push({
+          const failure = {
             registry: name,
             schema: schemaName,
             message: this.redact(error.message),
-          });
+          };
+          warnings.push(failure);
+          problems.failedSchemas.push(failure);
           return undefined;
         },
       );

@@ -310,6 +310,18 @@ export class AwsRegistrySource implements RegistrySource {
 
   /** Drops cached versions of deleted schemas, so the cache cannot grow without bound. */
   private forgetVersionsNotIn(registries: readonly RawRegistry[]) {
+    // Every version read is in the cache, so as many entries as versions
+    // means nothing to forget: the common case, checked without building
+    // 15,000 keys.
+    const versionCount = registries.reduce(
+      (sum, registry) =>
+        sum +
+        registry.schemas.reduce((n, schema) => n + schema.versions.length, 0),
+      0,
+    );
+    if (this.versionCache.size === versionCount) {
+      return;
+    }
     const live = new Set<string>();
     for (const registry of registries) {
       for (const schema of registry.schemas) {
