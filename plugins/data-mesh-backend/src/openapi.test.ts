@@ -199,6 +199,18 @@ const cases: Case[] = [
   },
   {
     method: 'get',
+    url: `/events/trading/${TRADE}/evolution`,
+    path: '/events/{registry}/{schema}/evolution',
+    status: 200,
+  },
+  {
+    method: 'get',
+    url: '/events/trading/com.fintech.trading@Nothing/evolution',
+    path: '/events/{registry}/{schema}/evolution',
+    status: 404,
+  },
+  {
+    method: 'get',
     url: '/snapshot',
     path: '/snapshot',
     status: 200,

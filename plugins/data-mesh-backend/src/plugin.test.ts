@@ -195,6 +195,39 @@ describe('data mesh plugin over the sample registry mirror', () => {
     );
   });
 
+  it("shows each event's history under its product's compatibility mode", async () => {
+    const evolution = (schema: string) =>
+      request(server).get(`/api/data-mesh/events/${schema}/evolution`);
+    const credit = await evolution('credit/com.fintech.credit@CreditDecision');
+    expect(credit.status).toBe(200);
+    expect(credit.body).toMatchObject({
+      mode: 'BACKWARD',
+      modeDeclared: true,
+      pairs: [{ from: '1', to: '2', compatibility: 'NONE' }],
+      latest: {
+        version: '2',
+        mode: {
+          mode: 'BACKWARD',
+          honoured: false,
+          checkedAgainst: ['1'],
+          violations: [{ againstVersion: '1', direction: 'backward' }],
+        },
+        transitive: { mode: 'BACKWARD_TRANSITIVE', honoured: false },
+      },
+      problems: [],
+    });
+    const trading = await evolution(
+      'trading/com.fintech.trading@TradeExecuted',
+    );
+    expect(trading.body).toMatchObject({
+      pairs: [{ from: '1', to: '2', compatibility: 'BACKWARD' }],
+      latest: {
+        mode: { honoured: true, violations: [] },
+        transitive: { honoured: true, checkedAgainst: ['1'] },
+      },
+    });
+  });
+
   it('diffs two versions with the compatibility verdict', async () => {
     const breaking = await request(server).get(
       '/api/data-mesh/events/credit/com.fintech.credit@CreditDecision/diff?from=1&to=2',

@@ -16,6 +16,7 @@ import {
   CLASSIFICATIONS,
   EventDetails,
   SchemaDiffResult,
+  SchemaEvolution,
   SchemaVersionContent,
   dataMeshRefreshPermission,
   diffSchemas,
@@ -31,6 +32,7 @@ import { loadOpenApiSpec } from './schema/openapiSpec';
 import { SnapshotService } from './services/SnapshotService';
 import { IndexedEvent } from './snapshot/DataMeshSnapshot';
 import { SnapshotFeeds } from './snapshot/SnapshotFeeds';
+import { schemaEvolution } from './snapshot/schemaEvolution';
 import {
   readStoredVersion,
   storedVersionFields,
@@ -176,6 +178,13 @@ export async function createRouter(
     const { source } = parse(sourceQuery, req.query);
     const event = findEvent(req.params.registry, req.params.schema, source);
     res.json(readVersion(event, req.params.version));
+  });
+
+  router.get('/events/:registry/:schema/evolution', (req, res) => {
+    const { source } = parse(sourceQuery, req.query);
+    const event = findEvent(req.params.registry, req.params.schema, source);
+    const evolution: SchemaEvolution = schemaEvolution(event);
+    res.json(evolution);
   });
 
   router.get('/events/:registry/:schema/diff', (req, res) => {

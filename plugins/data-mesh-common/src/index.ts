@@ -13,6 +13,7 @@ export * from './contract/parseContract';
 export * from './contract/resolveContract';
 export * from './athena/athenaSql';
 export * from './contract/checkContractSchemas';
+export * from './contract/compatibilityModes';
 export * from './tags/tagKeys';
 export * from './tags/dataProductTags';
 export * from './schema/types';

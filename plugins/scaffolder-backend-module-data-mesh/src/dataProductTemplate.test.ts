@@ -1,5 +1,7 @@
 import {
   CLASSIFICATIONS,
+  COMPATIBILITY_MODES,
+  DEFAULT_COMPATIBILITY_MODE,
   CONTRACT_NUMBER_SETTINGS,
   ContractNumberPath,
   MIN_DESCRIPTION_LENGTH,
@@ -73,8 +75,10 @@ describe('the data product template form', () => {
     expect(text).toContain("parameters.domain | parseEntityRef | pick('name')");
   });
 
-  it("offers the contract's classifications and the action's field types", () => {
+  it("offers the contract's classifications and compatibility modes and the action's field types", () => {
     expect(properties.classification.enum).toEqual([...CLASSIFICATIONS]);
+    expect(properties.compatibility.enum).toEqual([...COMPATIBILITY_MODES]);
+    expect(properties.compatibility.default).toBe(DEFAULT_COMPATIBILITY_MODE);
     expect(fieldProperties.type.enum).toEqual([...EVENT_FIELD_TYPES]);
     expect(properties.description.minLength).toBe(MIN_DESCRIPTION_LENGTH);
   });

@@ -112,9 +112,10 @@ describe('the event catalog in a browser', () => {
       .locator('pre', { hasText: 'FROM "trading"."trade_executions"' })
       .first()
       .waitFor();
-    await expect(page.locator('body').innerText()).resolves.toContain(
-      'FROM "trading"."trade_executions"',
-    );
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('FROM "trading"."trade_executions"');
+    // The contract's mode, from the registry's datamesh:compatibility tag.
+    expect(text).toMatch(/compatibility mode\s+BACKWARD\b/i);
     await page.screenshot({
       path: join(screenshots, 'data-product.png'),
       fullPage: false,
@@ -134,6 +135,20 @@ describe('the event catalog in a browser', () => {
       page.getByText('BACKWARD: new readers read old data').isVisible(),
     ).resolves.toBe(true);
     await page.screenshot({ path: join(screenshots, 'schema-diff.png') });
+  });
+
+  it("shows an event's history under the product's compatibility mode", async () => {
+    // TradeExecuted, the last panel: v1 -> v2 only widens and adds optional
+    // fields, so v2 honours BACKWARD against v1 and transitively.
+    await page.getByRole('tab', { name: 'History' }).last().click();
+    await page.getByText('(from the data product contract)').waitFor();
+    await page
+      .getByText('v2 honours BACKWARD_TRANSITIVE (checked against v1)')
+      .waitFor();
+    await expect(page.locator('body').innerText()).resolves.toContain(
+      'v2 honours BACKWARD (checked against v1)',
+    );
+    await expectNoCriticalAxeViolations();
   });
 
   it('shows the data product on its catalog System page', async () => {

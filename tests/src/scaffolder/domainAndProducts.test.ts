@@ -9,7 +9,7 @@ import git from 'isomorphic-git';
 import fs, { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 // The constructs' own physical-name collector, from source: this package
 // cannot declare the library (its package.json is fixed), and the helper is
 // testing code, not the library's public API.
@@ -301,7 +301,9 @@ describe('a domain and two products of it, scaffolded in a real scaffolder', () 
         ['scripts/check-schema-compatibility.mjs', 'HEAD'],
         { cwd: settlements, timeoutMs: 60_000 },
       ),
-    ).resolves.toContain('schemas/payment-settled.json: FULL (0 change(s))');
+    ).resolves.toContain(
+      'schemas/payment-settled.json: FULL against HEAD (0 change(s)); BACKWARD honoured',
+    );
     await expect(
       runCommand(
         process.execPath,
@@ -309,6 +311,45 @@ describe('a domain and two products of it, scaffolded in a real scaffolder', () 
         { cwd: settlements, timeoutMs: 60_000 },
       ),
     ).rejects.toThrow(/Base ref "origin\/main" is not in this clone/);
+
+    // The check honours the product's mode: a FORWARD-only change (fewer
+    // currencies) fails the default BACKWARD, and a transitive mode checks
+    // every version in the branch's history, not only the last.
+    const checkAgainstHead = () =>
+      runCommand(
+        process.execPath,
+        ['scripts/check-schema-compatibility.mjs', 'HEAD'],
+        { cwd: settlements, timeoutMs: 60_000 },
+      );
+    const schemaFile = join(settlements, 'schemas/payment-settled.json');
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+    expect(schema.properties.currency.enum).toEqual(['EUR', 'USD', 'GBP']);
+    schema.properties.currency.enum = ['EUR', 'USD'];
+    fs.writeFileSync(schemaFile, `${JSON.stringify(schema, null, 2)}\n`);
+    await expect(checkAgainstHead()).rejects.toThrow(
+      /schemas\/payment-settled\.json breaks its compatibility mode BACKWARD:\n {2}against version HEAD /,
+    );
+    await git.add({ fs, dir: settlements, filepath: 'schemas' });
+    await git.commit({
+      fs,
+      dir: settlements,
+      message: 'Settle in EUR and USD only',
+      author: { name: 'Test', email: 'test@example.com' },
+    });
+    await expect(checkAgainstHead()).resolves.toContain(
+      'Compatibility mode: BACKWARD (data-product.yaml)',
+    );
+    const contractFile = join(settlements, 'data-product.yaml');
+    // Not answered, so absent: the contract's default, BACKWARD, applies.
+    const contract = parse(readFileSync(contractFile, 'utf8'));
+    expect(contract.compatibility).toBeUndefined();
+    fs.writeFileSync(
+      contractFile,
+      stringify({ ...contract, compatibility: 'BACKWARD_TRANSITIVE' }),
+    );
+    await expect(checkAgainstHead()).rejects.toThrow(
+      /breaks its compatibility mode BACKWARD_TRANSITIVE:\n {2}against version 1 \([0-9a-f]{7}\) /,
+    );
 
     const [domainTemplate, ...productTemplates] = templates;
     const typesOf = (template: (typeof templates)[number]) =>

@@ -222,6 +222,7 @@ function toProduct(
     owner: pick('owner'),
     classification: pick('classification'),
     contractVersion: pick('contractVersion'),
+    compatibility: pick('compatibility'),
     retentionDays: pick('retentionDays'),
     freshnessMinutes: pick('freshnessMinutes'),
     eventCount: events.length,

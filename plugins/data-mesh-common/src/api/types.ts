@@ -5,6 +5,8 @@
  */
 import { Classification } from '../contract/model';
 import { SchemaDiff } from '../compatibility/diffSchemas';
+import { CompatibilityLevel } from '../compatibility/rules';
+import { CompatibilityMode } from '../contract/compatibilityModes';
 import { SchemaField } from '../schema/fields';
 import { JsonSchema, SchemaFormat } from '../schema/types';
 
@@ -71,6 +73,50 @@ export interface SchemaDiffResult {
   readonly diff: SchemaDiff;
 }
 
+/** The verdict between two consecutive versions of an event schema. */
+export interface VersionPairVerdict {
+  readonly from: string;
+  readonly to: string;
+  readonly compatibility: CompatibilityLevel;
+  readonly changeCount: number;
+}
+
+/** How a mode check of the latest version came out. */
+export interface ModeCheckSummary {
+  readonly mode: CompatibilityMode;
+  readonly honoured: boolean;
+  /** The versions compared with, oldest first. */
+  readonly checkedAgainst: readonly string[];
+  readonly violations: ReadonlyArray<{
+    readonly againstVersion: string;
+    readonly direction: 'backward' | 'forward';
+    readonly changeCount: number;
+  }>;
+}
+
+/**
+ * An event schema's history under its product's compatibility mode: the
+ * verdict of each consecutive pair, and whether the latest version honours
+ * the mode, and its transitive form, against the versions before it.
+ */
+export interface SchemaEvolution {
+  readonly registry: string;
+  readonly schemaName: string;
+  readonly mode: CompatibilityMode;
+  /** False when no contract tag names the mode and the default applies. */
+  readonly modeDeclared: boolean;
+  readonly pairs: readonly VersionPairVerdict[];
+  readonly latest: {
+    readonly version: string;
+    /** The declared mode against what it compares with. */
+    readonly mode: ModeCheckSummary;
+    /** The mode's transitive form against every earlier version (none for NONE). */
+    readonly transitive?: ModeCheckSummary;
+  };
+  /** Versions left out because their content could not be read. */
+  readonly problems: readonly string[];
+}
+
 /** How to query a product in Athena. */
 export interface AthenaAccess {
   readonly database: string;
@@ -94,6 +140,8 @@ export interface DataProductSummary {
 }
 
 export interface DataProductDetails extends DataProductSummary {
+  /** The mode new event versions must honour (the contract's `compatibility`). */
+  readonly compatibility?: CompatibilityMode;
   readonly retentionDays?: number;
   readonly freshnessMinutes?: number;
   readonly athena?: AthenaAccess;

@@ -27,13 +27,21 @@ const open = (
   properties,
 });
 const str: JsonSchema = { type: 'string' };
+const num: JsonSchema = { type: 'number' };
+const nothing = false as unknown as JsonSchema;
 
 /**
  * The compatibility table: one row per rule. Each row is a schema change,
  * the change kind it must be reported as, the JSON path, and the verdict.
  */
 const table: Array<
-  [SchemaChangeKind, JsonSchema, JsonSchema, string, CompatibilityLevel]
+  [
+    SchemaChangeKind,
+    JsonSchema,
+    JsonSchema,
+    string | string[],
+    CompatibilityLevel,
+  ]
 > = [
   [
     'property-added-to-closed-model',
@@ -211,20 +219,104 @@ const table: Array<
     'FULL',
   ],
   [
-    'unsupported-keyword-changed',
+    'property-added-to-partially-open-model',
+    { ...open({ a: str }), additionalProperties: str },
+    { ...open({ a: str, b: str }), additionalProperties: str },
+    '$.b',
+    'FULL',
+  ],
+  [
+    'property-removed-from-partially-open-model',
+    { ...closed({ a: str, b: str }), additionalProperties: str },
+    { ...closed({ a: str }), additionalProperties: str },
+    '$.b',
+    'FULL',
+  ],
+  [
+    'pattern-property-added',
+    closed({ a: str }),
+    { ...closed({ a: str }), patternProperties: { '^x_': str } },
+    '$[/^x_/]',
+    'BACKWARD',
+  ],
+  [
+    'pattern-property-removed',
+    { ...closed({ a: str }), patternProperties: { '^x_': str } },
+    closed({ a: str }),
+    ['pattern-property-removed $[/^x_/]', 'false-schema-introduced $[/^x_/]'],
+    'NONE',
+  ],
+  [
+    'false-schema-replaced',
+    open({ a: nothing }),
+    open({ a: str }),
+    '$.a',
+    'BACKWARD',
+  ],
+  [
+    'false-schema-introduced',
+    open({ a: str }),
+    open({ a: nothing }),
+    '$.a',
+    'FORWARD',
+  ],
+  [
+    'sum-member-added',
+    closed({ a: { anyOf: [str] } }),
+    closed({ a: { anyOf: [str, num] } }),
+    '$.a(anyOf[1])',
+    'BACKWARD',
+  ],
+  [
+    'sum-member-removed',
+    closed({ a: { anyOf: [str, num] } }),
+    closed({ a: { anyOf: [str] } }),
+    '$.a(anyOf[1])',
+    'NONE',
+  ],
+  [
+    'product-member-added',
+    closed({ a: { allOf: [str] } }),
+    closed({ a: { allOf: [str, { maxLength: 3 }] } }),
+    '$.a(allOf[1])',
+    'FORWARD',
+  ],
+  [
+    'product-member-removed',
+    closed({ a: { allOf: [str, { maxLength: 3 }] } }),
+    closed({ a: { allOf: [str] } }),
+    '$.a(allOf[1])',
+    'BACKWARD',
+  ],
+  [
+    'combined-type-changed',
+    closed({ a: { anyOf: [str] } }),
     closed({ a: { oneOf: [str] } }),
-    closed({ a: { oneOf: [str, { type: 'number' }] } }),
+    '$.a',
+    'BACKWARD',
+  ],
+  [
+    'one-of-members-changed',
+    closed({ a: { oneOf: [str, { type: 'integer' }] } }),
+    closed({ a: { oneOf: [str, num] } }),
+    ['one-of-members-changed $.a', 'type-widened $.a(oneOf[1])'],
+    'BACKWARD',
+  ],
+  [
+    'keyword-not-analysed',
+    closed({ a: { type: 'string', contentEncoding: 'base64' } }),
+    closed({ a: { type: 'string', contentEncoding: 'base32' } }),
     '$.a',
     'NONE',
   ],
 ];
 
 describe('diffSchemas', () => {
-  it.each(table)('%s', (kind, before, after, path, verdict) => {
+  it.each(table)('%s', (kind, before, after, expected, verdict) => {
     const diff = diffSchemas(before, after);
-    expect(diff.changes.map(change => [change.kind, change.path])).toEqual([
-      [kind, path],
-    ]);
+    expect(diff.changes.map(change => `${change.kind} ${change.path}`)).toEqual(
+      typeof expected === 'string' ? [`${kind} ${expected}`] : expected,
+    );
     expect(diff.compatibility).toBe(verdict);
     expect(diff.breaking).toBe(verdict === 'NONE');
   });
@@ -463,11 +555,11 @@ describe('diffSchemas', () => {
       expect(
         diff.changes.map(change => `${change.kind} ${change.path}`),
       ).toEqual([
-        'property-added-to-closed-model $.currency',
-        'property-added-to-closed-model $.venue_order_id',
         'type-widened $.quantity',
         'annotation-changed $.quantity',
         'annotation-changed $.price',
+        'property-added-to-closed-model $.currency',
+        'property-added-to-closed-model $.venue_order_id',
       ]);
     });
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { checkName, NameKind } from '../naming';
+import {
+  COMPATIBILITY_MODES,
+  DEFAULT_COMPATIBILITY_MODE,
+} from './compatibilityModes';
 
 /** The `apiVersion` every contract declares; bumped only on breaking format changes. */
 export const CONTRACT_API_VERSION = 'datamesh.fintech/v1';
@@ -284,6 +288,13 @@ export const dataProductContractSchema = z
         `must say in at least ${MIN_DESCRIPTION_LENGTH} characters what the product holds`,
       ),
     classification: z.enum(CLASSIFICATIONS),
+    compatibility: z
+      .enum(COMPATIBILITY_MODES, {
+        errorMap: () => ({
+          message: `must be one of ${COMPATIBILITY_MODES.join(', ')}`,
+        }),
+      })
+      .default(DEFAULT_COMPATIBILITY_MODE),
     retention: z
       .object({
         days: setting('retention.days'),

@@ -33,6 +33,7 @@ describe('data-product tags', () => {
       [TAG_KEYS.retentionDays]: '2555',
       [TAG_KEYS.freshnessMinutes]: '15',
       [TAG_KEYS.partitionKeys]: 'event_date',
+      [TAG_KEYS.compatibility]: 'BACKWARD',
       [TAG_KEYS.piiFields]: 'trader_id',
     });
   });
@@ -52,6 +53,7 @@ describe('data-product tags', () => {
       contractVersion: '1.1.0',
       retentionDays: 2555,
       freshnessMinutes: 15,
+      compatibility: 'BACKWARD',
       piiFields: ['trader_id'],
       partitionKeys: ['event_date'],
       userTags: { 'cost-center': '4711', regulation: 'MiFID II' },
@@ -83,12 +85,15 @@ describe('data-product tags', () => {
       [TAG_KEYS.dataProduct]: 'trade-executions',
       [TAG_KEYS.classification]: 'top-secret',
       [TAG_KEYS.retentionDays]: 'forever',
+      [TAG_KEYS.compatibility]: 'SIDEWAYS',
     });
     expect(metadata?.classification).toBeUndefined();
     expect(metadata?.retentionDays).toBeUndefined();
+    expect(metadata?.compatibility).toBeUndefined();
     expect(metadata?.problems).toEqual([
       'tag datamesh:classification is "top-secret", expected one of public, internal, confidential, restricted',
       'tag datamesh:retention-days is "forever", expected a whole number',
+      'tag datamesh:compatibility is "SIDEWAYS", expected one of BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE, NONE',
     ]);
   });
 
@@ -141,8 +146,11 @@ describe('data-product tags', () => {
       const manyTags = Object.fromEntries(
         Array.from({ length: 45 }, (_, i) => [`team-tag-${i}`, 'x']),
       );
+      const platformTags =
+        Object.keys(contractToTags(contract)).length -
+        Object.keys(contract.tags).length;
       expect(() => contractToTags({ ...contract, tags: manyTags })).toThrow(
-        /56 tags, but AWS allows at most 50/,
+        `${45 + platformTags} tags, but AWS allows at most 50`,
       );
       const longPii = {
         ...contract.events[0],

@@ -4,6 +4,10 @@ import {
   DataProductContract,
   DataProductEvent,
 } from '../contract/model';
+import {
+  COMPATIBILITY_MODES,
+  CompatibilityMode,
+} from '../contract/compatibilityModes';
 import { resolveStorage } from '../contract/resolveContract';
 import { AWS_TAG_LIMITS, DATA_MESH_TAG_PREFIX, TAG_KEYS } from './tagKeys';
 
@@ -92,6 +96,7 @@ export function contractToTags(
     [TAG_KEYS.retentionDays]: String(contract.retention.days),
     [TAG_KEYS.freshnessMinutes]: String(contract.sla.freshnessMinutes),
     [TAG_KEYS.partitionKeys]: storage.partitionKeys.join(' '),
+    [TAG_KEYS.compatibility]: contract.compatibility,
   };
   if (event && event.piiFields.length > 0) {
     // Space-separated: commas are not in AWS's tag character set.
@@ -113,6 +118,8 @@ export interface DataProductTagMetadata {
   readonly contractVersion?: string;
   readonly retentionDays?: number;
   readonly freshnessMinutes?: number;
+  /** The mode new versions must honour; absent on schemas tagged before modes existed. */
+  readonly compatibility?: CompatibilityMode;
   readonly piiFields: readonly string[];
   /** Athena partition columns; empty when the tag is absent. */
   readonly partitionKeys: readonly string[];
@@ -137,17 +144,19 @@ export function tagsToDataProductMetadata(
     return undefined;
   }
   const problems: string[] = [];
-  const classificationTag = tags[TAG_KEYS.classification];
-  let classification: Classification | undefined;
-  if (classificationTag !== undefined) {
-    if ((CLASSIFICATIONS as readonly string[]).includes(classificationTag)) {
-      classification = classificationTag as Classification;
-    } else {
-      problems.push(
-        `tag ${TAG_KEYS.classification} is "${classificationTag}", expected one of ${CLASSIFICATIONS.join(', ')}`,
-      );
+  const readEnum = <T extends string>(
+    key: string,
+    values: readonly T[],
+  ): T | undefined => {
+    const value = tags[key];
+    if (value === undefined || (values as readonly string[]).includes(value)) {
+      return value as T | undefined;
     }
-  }
+    problems.push(
+      `tag ${key} is "${value}", expected one of ${values.join(', ')}`,
+    );
+    return undefined;
+  };
   const readNumber = (key: string): number | undefined => {
     const value = tags[key];
     if (value === undefined) {
@@ -168,13 +177,14 @@ export function tagsToDataProductMetadata(
     domain,
     dataProduct,
     owner: tags[TAG_KEYS.owner],
-    classification,
+    classification: readEnum(TAG_KEYS.classification, CLASSIFICATIONS),
     athenaDatabase: tags[TAG_KEYS.athenaDatabase],
     athenaTable: tags[TAG_KEYS.athenaTable],
     athenaWorkgroup: tags[TAG_KEYS.athenaWorkgroup],
     contractVersion: tags[TAG_KEYS.contractVersion],
     retentionDays: readNumber(TAG_KEYS.retentionDays),
     freshnessMinutes: readNumber(TAG_KEYS.freshnessMinutes),
+    compatibility: readEnum(TAG_KEYS.compatibility, COMPATIBILITY_MODES),
     piiFields: splitList(tags[TAG_KEYS.piiFields]),
     partitionKeys: splitList(tags[TAG_KEYS.partitionKeys]),
     userTags,

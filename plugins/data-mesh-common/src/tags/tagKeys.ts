@@ -19,6 +19,7 @@ export const TAG_KEYS = {
   freshnessMinutes: 'datamesh:sla-freshness-minutes',
   piiFields: 'datamesh:pii-fields',
   partitionKeys: 'datamesh:partition-keys',
+  compatibility: 'datamesh:compatibility',
 } as const;
 
 export type TagField = keyof typeof TAG_KEYS;

@@ -8,6 +8,7 @@ import {
   EventSummary,
   Page,
   SchemaDiffResult,
+  SchemaEvolution,
   SchemaVersionContent,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 
@@ -50,6 +51,7 @@ export interface DataMeshApi {
     from: string,
     to: string,
   ): Promise<SchemaDiffResult>;
+  getEvolution(ref: EventRef): Promise<SchemaEvolution>;
 }
 
 export const dataMeshApiRef = createApiRef<DataMeshApi>({

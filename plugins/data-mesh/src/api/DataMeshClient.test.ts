@@ -48,10 +48,16 @@ describe('DataMeshClient', () => {
       '1',
       '2',
     );
+    await client.getEvolution({
+      registry: 'credit',
+      schemaName: 'a@B',
+      sourceId: 'prod',
+    });
     expect(requested).toEqual([
       'http://backend/api/data-mesh/data-products?q=trade&offset=20&limit=20',
       'http://backend/api/data-mesh/events/discovered-schemas/aws.payments%40Settlement%20Completed/versions/3?source=prod',
       'http://backend/api/data-mesh/events/credit/a%40B/diff?from=1&to=2',
+      'http://backend/api/data-mesh/events/credit/a%40B/evolution?source=prod',
     ]);
   });
 

@@ -8,6 +8,7 @@ import {
   EventSummary,
   Page,
   SchemaDiffResult,
+  SchemaEvolution,
   SchemaVersionContent,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { DataMeshApi, DataProductListQuery, EventRef } from './DataMeshApi';
@@ -70,6 +71,10 @@ export class DataMeshClient implements DataMeshApi {
     return this.get(
       `${eventPath(ref)}/diff${toQueryString({ source: ref.sourceId, from, to })}`,
     );
+  }
+
+  getEvolution(ref: EventRef): Promise<SchemaEvolution> {
+    return this.get(`${eventPath(ref)}/evolution${sourceQuery(ref)}`);
   }
 
   private async get<T>(path: string): Promise<T> {

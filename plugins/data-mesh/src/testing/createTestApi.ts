@@ -2,6 +2,7 @@ import { DataMeshApi, EventRef } from '../api/DataMeshApi';
 import {
   breakingDiff,
   tradeExecutedDetails,
+  tradeExecutedEvolution,
   tradeExecutedV2,
   tradeExecutions,
 } from './fixtures';
@@ -38,6 +39,7 @@ export function createTestApi(
     diffVersions: jest.fn(
       async (_ref: EventRef, _from: string, _to: string) => breakingDiff,
     ),
+    getEvolution: jest.fn(async (_ref: EventRef) => tradeExecutedEvolution),
     ...overrides,
   };
 }

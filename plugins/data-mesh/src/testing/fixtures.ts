@@ -2,6 +2,7 @@ import {
   DataProductDetails,
   EventDetails,
   SchemaDiffResult,
+  SchemaEvolution,
   SchemaVersionContent,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 
@@ -27,6 +28,7 @@ export const tradeExecutions: DataProductDetails = {
   name: 'trade-executions',
   owner: 'group:trading-data',
   classification: 'confidential',
+  compatibility: 'BACKWARD',
   contractVersion: '1.1.0',
   eventCount: 1,
   detailTypes: ['TradeExecuted'],
@@ -112,4 +114,33 @@ export const breakingDiff: SchemaDiffResult = {
       },
     ],
   },
+};
+
+/** TradeExecuted's history under BACKWARD: v2 breaks it against v1. */
+export const tradeExecutedEvolution: SchemaEvolution = {
+  registry: 'trading',
+  schemaName: 'com.fintech.trading@TradeExecuted',
+  mode: 'BACKWARD',
+  modeDeclared: true,
+  pairs: [{ from: '1', to: '2', compatibility: 'NONE', changeCount: 1 }],
+  latest: {
+    version: '2',
+    mode: {
+      mode: 'BACKWARD',
+      honoured: false,
+      checkedAgainst: ['1'],
+      violations: [
+        { againstVersion: '1', direction: 'backward', changeCount: 1 },
+      ],
+    },
+    transitive: {
+      mode: 'BACKWARD_TRANSITIVE',
+      honoured: false,
+      checkedAgainst: ['1'],
+      violations: [
+        { againstVersion: '1', direction: 'backward', changeCount: 1 },
+      ],
+    },
+  },
+  problems: [],
 };

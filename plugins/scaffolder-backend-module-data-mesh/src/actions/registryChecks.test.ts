@@ -185,6 +185,7 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
       ).resolves.toEqual({
         existing: false,
         compatibility: 'NEW',
+        honoursMode: true,
         changes: [],
       });
     });
@@ -197,6 +198,7 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
         existing: true,
         latestVersion: '2',
         compatibility: 'FULL',
+        honoursMode: true,
         changes: ['$ annotation-changed: annotations changed: $schema'],
       });
     });
@@ -218,13 +220,70 @@ describe('actions that read the registry snapshot (real data mesh backend)', () 
         e => e as Error,
       );
       expect(error?.message).toContain(
-        'com.fintech.trading@TradeExecuted: v2 -> new is BREAKING',
+        'The new version of com.fintech.trading@TradeExecuted in trading breaks its compatibility mode BACKWARD:\n  against version 2 (BACKWARD needs the new version to read data written with it):',
       );
-      expect(error?.message).toContain('\n  - $.trade_id ');
-      expect(error?.message).toContain('\n  - $.quantity ');
+      expect(error?.message).toContain('\n    - $.trade_id ');
+      expect(error?.message).toContain('\n    - $.quantity ');
+      expect(error?.message).toContain('publish it as a new event');
       await expect(
         run(action(), { ...base, schema: breaking, allowBreaking: true }),
-      ).resolves.toMatchObject({ existing: true, compatibility: 'NONE' });
+      ).resolves.toMatchObject({
+        existing: true,
+        compatibility: 'NONE',
+        honoursMode: false,
+      });
+    });
+
+    // Only the currencies listed: older data with any other fails the new
+    // schema (not BACKWARD), while readers of v2 accept the new data (FORWARD).
+    const currencyListed = {
+      ...tradeExecutedV2,
+      properties: {
+        ...tradeExecutedV2.properties,
+        currency: {
+          ...tradeExecutedV2.properties.currency,
+          enum: ['EUR', 'USD'],
+        },
+      },
+    };
+
+    it('refuses a FORWARD-only change under the default mode, BACKWARD, and passes it under FORWARD', async () => {
+      await expect(
+        run(action(), { ...base, schema: currencyListed }),
+      ).rejects.toThrow(
+        /breaks its compatibility mode BACKWARD:\n {2}against version 2 .*\n {4}- \$\.currency enum-added: /,
+      );
+      await expect(
+        run(action(), {
+          ...base,
+          schema: currencyListed,
+          compatibility: 'FORWARD',
+        }),
+      ).resolves.toMatchObject({ compatibility: 'FORWARD', honoursMode: true });
+    });
+
+    it('checks a transitive mode against every earlier version, catching what the pairwise check passes', async () => {
+      // v2 itself is FORWARD of v2, but v1 (a closed model, integer
+      // quantities) cannot read v2's data: it has currency and fractions.
+      await expect(
+        run(action(), {
+          ...base,
+          schema: tradeExecutedV2,
+          compatibility: 'FORWARD',
+        }),
+      ).resolves.toMatchObject({ honoursMode: true });
+      const error = await run(action(), {
+        ...base,
+        schema: tradeExecutedV2,
+        compatibility: 'FORWARD_TRANSITIVE',
+      }).then(
+        () => undefined,
+        e => e as Error,
+      );
+      expect(error?.message).toContain(
+        'breaks its compatibility mode FORWARD_TRANSITIVE:\n  against version 1 (FORWARD_TRANSITIVE needs it to read data written with the new version):',
+      );
+      expect(error?.message).not.toContain('against version 2');
     });
   });
 });

@@ -2,8 +2,13 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  checkCompatibilityMode,
+  COMPATIBILITY_MODES,
+  DEFAULT_COMPATIBILITY_MODE,
+  describeModeViolations,
   diffSchemas,
   JsonSchema,
+  SchemaVersionEntry,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { readFile } from 'node:fs/promises';
 import { RegistrySnapshotClient } from '../registry/RegistrySnapshotClient';
@@ -12,9 +17,11 @@ import { throwIfInvalid } from './inputIssues';
 export const SCHEMA_COMPATIBILITY_ACTION_ID = 'datamesh:schema:compatibility';
 
 /**
- * Compares a new event schema with the latest version in the registry
- * snapshot, using the platform's compatibility rules; a breaking change
- * fails the step with the list of changes unless explicitly allowed.
+ * Checks a new event schema against the registry snapshot under the
+ * product's compatibility mode (the latest version, or every earlier one
+ * for a transitive mode); a version that breaks the mode fails the step
+ * with which change breaks which rule and how to ship it instead, unless
+ * explicitly allowed.
  */
 export function createSchemaCompatibilityAction(options: {
   readonly registry: RegistrySnapshotClient;
@@ -22,7 +29,7 @@ export function createSchemaCompatibilityAction(options: {
   return createTemplateAction({
     id: SCHEMA_COMPATIBILITY_ACTION_ID,
     description:
-      "Compares a new event schema with the registry's latest version (BACKWARD, FORWARD, FULL or breaking) and fails on a breaking change with the list of changes, unless allowBreaking is set. A schema not yet in the registry passes.",
+      "Checks a new event schema against the registry under the product's compatibility mode (BACKWARD by default; the _TRANSITIVE modes against every earlier version) and fails when the mode is broken, naming each breaking change, unless allowBreaking is set. A schema not yet in the registry passes.",
     supportsDryRun: true,
     examples: [
       {
@@ -45,6 +52,7 @@ export function createSchemaCompatibilityAction(options: {
           '      registry: trading',
           '      schemaName: com.fintech.trading@TradeExecuted',
           '      schemaPath: schemas/trade-executed.json',
+          '      compatibility: FULL_TRANSITIVE',
           '      allowBreaking: true',
         ].join('\n'),
       },
@@ -68,24 +76,40 @@ export function createSchemaCompatibilityAction(options: {
             .describe(
               'The new schema as a workspace file (give this or schema)',
             ),
+        compatibility: z =>
+          z
+            .enum(COMPATIBILITY_MODES)
+            .optional()
+            .describe(
+              `The product's compatibility mode (default ${DEFAULT_COMPATIBILITY_MODE})`,
+            ),
         allowBreaking: z =>
           z
             .boolean()
             .optional()
-            .describe('Pass even when the change is breaking (default false)'),
+            .describe('Pass even when the mode is broken (default false)'),
       },
       output: {
         existing: z =>
           z.boolean().describe('Whether the schema is already in the registry'),
         latestVersion: z => z.string().optional(),
         compatibility: z =>
-          z.string().describe('FULL, BACKWARD, FORWARD, NONE, or NEW'),
+          z
+            .string()
+            .describe(
+              'The verdict against the latest version: FULL, BACKWARD, FORWARD, NONE, or NEW',
+            ),
+        honoursMode: z =>
+          z
+            .boolean()
+            .describe("Whether the new schema honours the product's mode"),
         changes: z =>
           z.array(z.string()).describe('The changes, one line each'),
       },
     },
     async handler(ctx) {
       const { registry, schemaName, schemaPath, allowBreaking } = ctx.input;
+      const mode = ctx.input.compatibility ?? DEFAULT_COMPATIBILITY_MODE;
       if ((ctx.input.schema === undefined) === (schemaPath === undefined)) {
         throwIfInvalid(SCHEMA_COMPATIBILITY_ACTION_ID, [
           {
@@ -106,33 +130,45 @@ export function createSchemaCompatibilityAction(options: {
         );
         ctx.output('existing', false);
         ctx.output('compatibility', 'NEW');
+        ctx.output('honoursMode', true);
         ctx.output('changes', []);
         return;
       }
-      const latest = await options.registry.getEventVersion(
-        registry,
-        schemaName,
-        event.latestVersion,
-      );
-      if (!latest?.detail) {
-        throw new Error(
-          `${SCHEMA_COMPATIBILITY_ACTION_ID}: version ${event.latestVersion} of ${schemaName} in ${registry} has no readable detail schema (${latest?.problems.join('; ') || 'not found'}); fix the registry before comparing`,
+      // A transitive mode compares with every earlier version, the others
+      // with the latest only: read just what the mode needs.
+      const labels = mode.endsWith('_TRANSITIVE')
+        ? event.versions.map(({ version }) => version)
+        : [event.latestVersion];
+      const earlier: SchemaVersionEntry[] = [];
+      for (const version of labels) {
+        const content = await options.registry.getEventVersion(
+          registry,
+          schemaName,
+          version,
         );
+        if (!content?.detail) {
+          throw new Error(
+            `${SCHEMA_COMPATIBILITY_ACTION_ID}: version ${version} of ${schemaName} in ${registry} has no readable detail schema (${content?.problems.join('; ') || 'not found'}); fix the registry before comparing`,
+          );
+        }
+        earlier.push({ version, schema: content.detail });
       }
-      const diff = diffSchemas(latest.detail, next);
+      const diff = diffSchemas(earlier[earlier.length - 1].schema, next);
       const changes = diff.changes.map(
         change => `${change.path} ${change.kind}: ${change.description}`,
       );
-      const summary = `${schemaName}: v${event.latestVersion} -> new is ${diff.breaking ? 'BREAKING' : diff.compatibility} (${changes.length} change(s))`;
-      if (diff.breaking && !allowBreaking) {
+      const check = checkCompatibilityMode(mode, earlier, next);
+      const summary = `${schemaName}: v${event.latestVersion} -> new is ${diff.breaking ? 'BREAKING' : diff.compatibility} (${changes.length} change(s)); mode ${mode} ${check.honoured ? 'honoured' : 'broken'}`;
+      if (!check.honoured && !allowBreaking) {
         throw new InputError(
-          `${SCHEMA_COMPATIBILITY_ACTION_ID}: ${summary}. Consumers of ${registry} would break:\n${changes.map(c => `  - ${c}`).join('\n')}\nAdd a new event (or a new version with a migration plan) instead, or set allowBreaking to accept it.`,
+          `${SCHEMA_COMPATIBILITY_ACTION_ID}: ${describeModeViolations(check, `The new version of ${schemaName} in ${registry}`)}\nOr set allowBreaking to accept it.`,
         );
       }
       ctx.logger.info(summary);
       ctx.output('existing', true);
       ctx.output('latestVersion', event.latestVersion);
       ctx.output('compatibility', diff.compatibility);
+      ctx.output('honoursMode', check.honoured);
       ctx.output('changes', changes);
     },
   });

@@ -82,6 +82,39 @@ describe('DataProductPage', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows the schema's history under the product's mode and whether the latest version honours it", async () => {
+    const api = await renderPage();
+    await screen.findByText('trade_id');
+    await userEvent.click(screen.getByRole('tab', { name: 'History' }));
+    expect(
+      await screen.findByText('(from the data product contract)', {
+        exact: false,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('v1 → v2')).toBeInTheDocument();
+    expect(
+      screen.getByText('BREAKING: neither way compatible'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'v2 breaks BACKWARD: it cannot read data written with v1 (1 change(s))',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'v2 breaks BACKWARD_TRANSITIVE: it cannot read data written with v1 (1 change(s))',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getEvolution).toHaveBeenCalledWith(
+      expect.objectContaining({ registry: 'trading', sourceId: 'examples' }),
+    );
+  });
+
+  it("shows the contract's compatibility mode with the metadata", async () => {
+    await renderPage();
+    expect(await screen.findByText('BACKWARD')).toBeInTheDocument();
+  });
+
   it('shows a clear error for an unknown product', async () => {
     await renderPage(
       createTestApi({

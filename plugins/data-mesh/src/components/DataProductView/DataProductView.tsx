@@ -24,6 +24,8 @@ export function DataProductView(props: { product: DataProductDetails }) {
       <ClassificationChip classification={product.classification} />
     ),
     'contract version': product.contractVersion ?? '–',
+    // Schemas tagged before modes existed carry none: checked as BACKWARD.
+    'compatibility mode': product.compatibility ?? 'not tagged (BACKWARD)',
     retention: product.retentionDays
       ? `${product.retentionDays} days`
       : 'unknown',

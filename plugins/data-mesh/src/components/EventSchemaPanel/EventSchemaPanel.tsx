@@ -13,11 +13,12 @@ import { Alert } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef, EventRef } from '../../api/DataMeshApi';
 import { SchemaDiffView } from '../SchemaDiffView';
+import { SchemaEvolutionView } from '../SchemaEvolutionView';
 import { SchemaFieldTree } from '../SchemaFieldTree';
 
-type View = 'fields' | 'raw' | 'diff';
+type View = 'fields' | 'raw' | 'diff' | 'history';
 
-/** One event: its versions, and the chosen version as fields, raw JSON or diff. */
+/** One event: its versions, and the chosen version as fields, raw JSON or diff, or its history under the product's mode. */
 export function EventSchemaPanel(props: { event: EventSummary }) {
   const { event } = props;
   const api = useApi(dataMeshApiRef);
@@ -85,11 +86,14 @@ export function EventSchemaPanel(props: { event: EventSummary }) {
           <Tab value="fields" label="Fields" />
           <Tab value="raw" label="Raw JSON" />
           <Tab value="diff" label="Compare versions" />
+          <Tab value="history" label="History" />
         </Tabs>
       </Box>
       <Box mt={2}>
-        {view !== 'diff' && content.loading && <Progress />}
-        {view !== 'diff' && content.error && (
+        {(view === 'fields' || view === 'raw') && content.loading && (
+          <Progress />
+        )}
+        {(view === 'fields' || view === 'raw') && content.error && (
           <ResponseErrorPanel error={content.error} />
         )}
         {view === 'fields' && content.value && (
@@ -119,6 +123,7 @@ export function EventSchemaPanel(props: { event: EventSummary }) {
             versions={details.value.versions}
           />
         )}
+        {view === 'history' && <SchemaEvolutionView eventRef={eventRef} />}
       </Box>
     </InfoCard>
   );

@@ -9,22 +9,12 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Chip, Typography } from '@material-ui/core';
 import {
-  CompatibilityLevel,
   SchemaChange,
   SchemaVersionInfo,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef, EventRef } from '../../api/DataMeshApi';
-
-const VERDICT: Record<CompatibilityLevel, { label: string; color: string }> = {
-  FULL: { label: 'FULL: compatible both ways', color: '#1b5e20' },
-  BACKWARD: {
-    label: 'BACKWARD: new readers read old data',
-    color: '#0d47a1',
-  },
-  FORWARD: { label: 'FORWARD: old readers read new data', color: '#0d47a1' },
-  NONE: { label: 'BREAKING: neither way compatible', color: '#b71c1c' },
-};
+import { VERDICT } from './verdicts';
 
 /** Compare any two versions: the compatibility verdict and each change. */
 export function SchemaDiffView(props: {

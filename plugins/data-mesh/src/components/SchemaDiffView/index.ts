@@ -1,1 +1,2 @@
 export { SchemaDiffView } from './SchemaDiffView';
+export { VERDICT } from './verdicts';

@@ -1,0 +1,1 @@
+export { SchemaEvolutionView } from './SchemaEvolutionView';
