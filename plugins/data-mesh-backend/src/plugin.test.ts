@@ -210,7 +210,9 @@ describe('data mesh plugin over the sample registry mirror', () => {
           mode: 'BACKWARD',
           honoured: false,
           checkedAgainst: ['1'],
-          violations: [{ againstVersion: '1', direction: 'backward' }],
+          violations: [
+            { againstVersion: '1', direction: 'backward', verdict: 'breaking' },
+          ],
         },
         transitive: { mode: 'BACKWARD_TRANSITIVE', honoured: false },
       },

@@ -122,6 +122,7 @@ function summarize(check: ModeCheck): ModeCheckSummary {
     violations: check.violations.map(violation => ({
       againstVersion: violation.againstVersion,
       direction: violation.direction,
+      verdict: violation.verdict,
       changeCount: violation.changes.length,
     })),
   };

@@ -90,6 +90,8 @@ export interface ModeCheckSummary {
   readonly violations: ReadonlyArray<{
     readonly againstVersion: string;
     readonly direction: 'backward' | 'forward';
+    /** `not-analysed`: only changes the checker does not interpret stand in the way. */
+    readonly verdict: 'breaking' | 'not-analysed';
     readonly changeCount: number;
   }>;
 }

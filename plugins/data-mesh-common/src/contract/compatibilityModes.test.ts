@@ -86,6 +86,27 @@ describe('checkCompatibilityMode', () => {
     });
   });
 
+  it('tells a change it cannot analyse from a proven break', () => {
+    // propertyNames is not interpreted: a new one stands in the way of
+    // BACKWARD, but as "not analysed", for a person to judge.
+    const named = { ...v2, propertyNames: { pattern: '^[a-z]+$' } };
+    const check = checkCompatibilityMode('BACKWARD', history, named);
+    expect(check.violations).toEqual([
+      expect.objectContaining({
+        againstVersion: '2',
+        verdict: 'not-analysed',
+        changes: [expect.objectContaining({ kind: 'keyword-not-analysed' })],
+      }),
+    ]);
+    expect(describeModeViolations(check, 'x.json')).toContain(
+      '; not analysed: these changes use keywords the checker does not interpret, so judge them by hand:',
+    );
+    expect(
+      checkCompatibilityMode('BACKWARD', history, fewerCurrencies).violations[0]
+        .verdict,
+    ).toBe('breaking');
+  });
+
   it('passes the first version of a schema under every mode', () => {
     for (const mode of COMPATIBILITY_MODES) {
       expect(checkCompatibilityMode(mode, [], v1)).toEqual({

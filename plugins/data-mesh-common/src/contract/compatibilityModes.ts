@@ -1,3 +1,4 @@
+import { backwardVerdict } from '../compatibility/backwardVerdict';
 import { diffSchemas, SchemaChange } from '../compatibility/diffSchemas';
 import { JsonSchema } from '../schema/types';
 
@@ -40,7 +41,13 @@ export interface ModeViolation {
    * `forward`: that one cannot read data written with the new one.
    */
   readonly direction: 'backward' | 'forward';
-  /** The changes that break it, as the diff names them. */
+  /**
+   * `breaking`: some change is proven to break it; `not-analysed`: only
+   * changes the checker does not interpret stand in the way, so a person
+   * must judge them.
+   */
+  readonly verdict: 'breaking' | 'not-analysed';
+  /** The changes that stand in the way, as the diff names them. */
   readonly changes: readonly SchemaChange[];
 }
 
@@ -75,14 +82,23 @@ export function checkCompatibilityMode(
     ? ['backward', 'forward']
     : [mode.startsWith('BACKWARD') ? 'backward' : 'forward'];
   const violations = against.flatMap(({ version, schema }) =>
-    directions.flatMap(direction => {
-      const breaking = backwardBreakingChanges(
-        direction === 'backward' ? schema : next,
-        direction === 'backward' ? next : schema,
-      );
-      return breaking.length > 0
-        ? [{ againstVersion: version, direction, changes: breaking }]
-        : [];
+    directions.flatMap((direction): ModeViolation[] => {
+      // FORWARD is BACKWARD with the two versions swapped.
+      const diff =
+        direction === 'backward'
+          ? diffSchemas(schema, next)
+          : diffSchemas(next, schema);
+      const verdict = backwardVerdict(diff);
+      return verdict === 'compatible'
+        ? []
+        : [
+            {
+              againstVersion: version,
+              direction,
+              verdict,
+              changes: diff.changes.filter(change => !change.backward),
+            },
+          ];
     }),
   );
   return {
@@ -91,14 +107,6 @@ export function checkCompatibilityMode(
     checkedAgainst: against.map(({ version }) => version),
     violations,
   };
-}
-
-/** The changes from `older` to `newer` that data written with `older` fails. */
-function backwardBreakingChanges(
-  older: JsonSchema,
-  newer: JsonSchema,
-): SchemaChange[] {
-  return diffSchemas(older, newer).changes.filter(change => !change.backward);
 }
 
 /**
@@ -111,9 +119,15 @@ export function describeModeViolations(
   subject: string,
 ): string {
   const lines = check.violations.flatMap(violation => [
-    violation.direction === 'backward'
-      ? `  against version ${violation.againstVersion} (${check.mode} needs the new version to read data written with it):`
-      : `  against version ${violation.againstVersion} (${check.mode} needs it to read data written with the new version):`,
+    `  against version ${violation.againstVersion} (${check.mode} needs ${
+      violation.direction === 'backward'
+        ? 'the new version to read data written with it'
+        : 'it to read data written with the new version'
+    })${
+      violation.verdict === 'not-analysed'
+        ? '; not analysed: these changes use keywords the checker does not interpret, so judge them by hand'
+        : ''
+    }:`,
     ...violation.changes.map(
       change => `    - ${change.path} ${change.kind}: ${change.description}`,
     ),

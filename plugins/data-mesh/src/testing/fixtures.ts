@@ -130,7 +130,12 @@ export const tradeExecutedEvolution: SchemaEvolution = {
       honoured: false,
       checkedAgainst: ['1'],
       violations: [
-        { againstVersion: '1', direction: 'backward', changeCount: 1 },
+        {
+          againstVersion: '1',
+          direction: 'backward',
+          verdict: 'breaking',
+          changeCount: 1,
+        },
       ],
     },
     transitive: {
@@ -138,7 +143,12 @@ export const tradeExecutedEvolution: SchemaEvolution = {
       honoured: false,
       checkedAgainst: ['1'],
       violations: [
-        { againstVersion: '1', direction: 'backward', changeCount: 1 },
+        {
+          againstVersion: '1',
+          direction: 'backward',
+          verdict: 'breaking',
+          changeCount: 1,
+        },
       ],
     },
   },

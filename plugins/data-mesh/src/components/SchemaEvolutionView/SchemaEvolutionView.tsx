@@ -96,10 +96,17 @@ function ModeCheckLine(props: { version: string; check: ModeCheckSummary }) {
     <Alert severity="error">
       v{version} breaks {check.mode}:{' '}
       {check.violations
-        .map(v =>
-          v.direction === 'backward'
-            ? `it cannot read data written with v${v.againstVersion} (${v.changeCount} change(s))`
-            : `readers of v${v.againstVersion} cannot read its data (${v.changeCount} change(s))`,
+        .map(
+          v =>
+            `${
+              v.direction === 'backward'
+                ? `it cannot read data written with v${v.againstVersion}`
+                : `readers of v${v.againstVersion} cannot read its data`
+            } (${v.changeCount} change(s)${
+              v.verdict === 'not-analysed'
+                ? ', not analysed: judge by hand'
+                : ''
+            })`,
         )
         .join('; ')}
     </Alert>
