@@ -116,6 +116,20 @@ export const breakingDiff: SchemaDiffResult = {
   },
 };
 
+/** v2 of TradeExecuted against v1: the quantity's type changed. */
+const brokenAgainstV1 = {
+  honoured: false,
+  checkedAgainst: ['1'],
+  violations: [
+    {
+      againstVersion: '1',
+      direction: 'backward' as const,
+      verdict: 'breaking' as const,
+      changeCount: 1,
+    },
+  ],
+};
+
 /** TradeExecuted's history under BACKWARD: v2 breaks it against v1. */
 export const tradeExecutedEvolution: SchemaEvolution = {
   registry: 'trading',
@@ -125,32 +139,8 @@ export const tradeExecutedEvolution: SchemaEvolution = {
   pairs: [{ from: '1', to: '2', compatibility: 'NONE', changeCount: 1 }],
   latest: {
     version: '2',
-    mode: {
-      mode: 'BACKWARD',
-      honoured: false,
-      checkedAgainst: ['1'],
-      violations: [
-        {
-          againstVersion: '1',
-          direction: 'backward',
-          verdict: 'breaking',
-          changeCount: 1,
-        },
-      ],
-    },
-    transitive: {
-      mode: 'BACKWARD_TRANSITIVE',
-      honoured: false,
-      checkedAgainst: ['1'],
-      violations: [
-        {
-          againstVersion: '1',
-          direction: 'backward',
-          verdict: 'breaking',
-          changeCount: 1,
-        },
-      ],
-    },
+    mode: { mode: 'BACKWARD', ...brokenAgainstV1 },
+    transitive: { mode: 'BACKWARD_TRANSITIVE', ...brokenAgainstV1 },
   },
   problems: [],
 };

@@ -61,6 +61,38 @@ function bestBackward(
     .sort((a, b) => score(a.changes) - score(b.changes))[0];
 }
 
+/**
+ * Pairs each of `coveredCount` members with the covering member whose
+ * comparison is backward with the fewest changes, in order; `unused` are
+ * the covering members no one needed.
+ */
+function coverMembers(
+  coveredCount: number,
+  coveringCount: number,
+  changesOf: (covered: number, covering: number) => SchemaChange[],
+): {
+  outcomes: Array<{ index: number; changes?: SchemaChange[] }>;
+  unused: number[];
+} {
+  const used = new Set<number>();
+  const outcomes = Array.from({ length: coveredCount }, (_, index) => {
+    const match = bestBackward(
+      Array.from({ length: coveringCount }, (__, k) => ({
+        index: k,
+        changes: changesOf(index, k),
+      })),
+    );
+    if (match) {
+      used.add(match.index);
+    }
+    return { index, changes: match?.changes };
+  });
+  const unused = Array.from({ length: coveringCount }, (_, k) => k).filter(
+    k => !used.has(k),
+  );
+  return { outcomes, unused };
+}
+
 function memberPath(pair: NodePair, side: Combination, index: number): string {
   return side.keyword ? `${pair.path}(${side.keyword}[${index}])` : pair.path;
 }
@@ -97,84 +129,65 @@ function compareMembers(
   after: Combination,
 ) {
   const newKeyword = after.keyword ?? before.keyword!;
-  if (before.shape === 'sum' && after.shape === 'sum') {
-    const used = new Set<number>();
-    before.members.forEach((member, i) => {
-      const match = bestBackward(
-        after.members.map((candidate, j) => ({
-          index: j,
-          changes: pair.changesOf(
-            member,
-            candidate,
-            memberPath(pair, after, j),
-          ),
-        })),
-      );
-      if (!match) {
+  if (before.shape === after.shape) {
+    // A sum's old members must each be accepted by a new one; a product's
+    // new members must each be implied by an old one.
+    const sum = before.shape === 'sum';
+    const [covered, covering] = sum ? [before, after] : [after, before];
+    const { outcomes, unused } = coverMembers(
+      covered.members.length,
+      covering.members.length,
+      (c, k) => {
+        const [oldIndex, newIndex] = sum ? [c, k] : [k, c];
+        return pair.changesOf(
+          before.members[oldIndex],
+          after.members[newIndex],
+          memberPath(pair, after, newIndex),
+        );
+      },
+    );
+    for (const { index, changes } of outcomes) {
+      if (changes) {
+        changes.forEach(pair.report);
+      } else if (sum) {
         report(
           pair,
           'sum-member-removed',
-          memberPath(pair, before, i),
+          memberPath(pair, before, index),
           newKeyword,
-          `no member of the new ${newKeyword} accepts every document ${describeMember(before, i, 'old')} accepted`,
+          `no member of the new ${newKeyword} accepts every document ${describeMember(before, index, 'old')} accepted`,
         );
-        return;
-      }
-      used.add(match.index);
-      match.changes.forEach(pair.report);
-    });
-    after.members.forEach((_, j) => {
-      if (!used.has(j)) {
-        report(
-          pair,
-          'sum-member-added',
-          memberPath(pair, after, j),
-          newKeyword,
-          `${describeMember(after, j, 'new')} added`,
-        );
-      }
-    });
-    return;
-  }
-  if (before.shape === 'product' && after.shape === 'product') {
-    const used = new Set<number>();
-    after.members.forEach((member, j) => {
-      const match = bestBackward(
-        before.members.map((candidate, i) => ({
-          index: i,
-          changes: pair.changesOf(
-            candidate,
-            member,
-            memberPath(pair, after, j),
-          ),
-        })),
-      );
-      if (!match) {
+      } else {
         report(
           pair,
           'product-member-added',
-          memberPath(pair, after, j),
+          memberPath(pair, after, index),
           newKeyword,
-          `${describeMember(after, j, 'new')} is a constraint no old member implied`,
+          `${describeMember(after, index, 'new')} is a constraint no old member implied`,
         );
-        return;
       }
-      used.add(match.index);
-      match.changes.forEach(pair.report);
-    });
-    before.members.forEach((_, i) => {
-      // A side without a combinator is its own member: what it dropped is
-      // reported keyword by keyword already.
-      if (!used.has(i) && before.keyword) {
+    }
+    for (const index of unused) {
+      if (sum) {
+        report(
+          pair,
+          'sum-member-added',
+          memberPath(pair, after, index),
+          newKeyword,
+          `${describeMember(after, index, 'new')} added`,
+        );
+      } else if (before.keyword) {
+        // A side without a combinator is its own member: what it dropped is
+        // reported keyword by keyword already.
         report(
           pair,
           'product-member-removed',
-          memberPath(pair, before, i),
+          memberPath(pair, before, index),
           newKeyword,
-          `${describeMember(before, i, 'old')} is no longer required`,
+          `${describeMember(before, index, 'old')} is no longer required`,
         );
       }
-    });
+    }
     return;
   }
   if (before.shape === 'sum') {

@@ -125,7 +125,7 @@ function governorsOf(
     : [additionalGovernor(model)];
 }
 
-function describeGovernors(governors: Governor[]): string {
+function describeGovernors(governors: readonly Governor[]): string {
   return governors
     .map(governor =>
       governor.kind === 'pattern'
@@ -167,54 +167,35 @@ function compareAddedProperty(
   const nowRequired = after.required.has(name) && !before.required.has(name);
   const withDefault = hasDefault(schema);
   const requiredness = nowRequired ? 'required' : 'optional';
-  const governors = governorsOf(before, name);
-  if (!governors) {
-    notAnalysed(pair, name);
-    return;
-  }
-  const [governor] = governors;
-  if (governor.kind === 'closed') {
-    let kind: SchemaChangeKind = 'property-added-to-closed-model';
-    if (nowRequired) {
-      kind = withDefault
-        ? 'required-property-with-default-added-to-closed-model'
-        : 'required-property-added-to-closed-model';
-    }
-    report(
-      pair,
-      kind,
-      name,
-      `${requiredness} property "${name}" added to a closed object`,
-    );
-    return;
-  }
-  if (governor.kind === 'open') {
-    let kind: SchemaChangeKind = 'property-added-to-open-model';
-    if (nowRequired) {
-      kind = 'required-property-added-to-open-model';
-    } else if (acceptsAnything(schema)) {
-      kind = 'property-with-empty-schema-added-to-open-model';
-    }
-    report(
-      pair,
-      kind,
-      name,
-      `${requiredness} property "${name}" added to an open object`,
-    );
-    return;
-  }
-  // Old documents may already hold the property, valid under the schema
-  // that covered it then: that schema is what the new one must accept.
-  report(
-    pair,
-    'property-added-to-partially-open-model',
-    name,
-    `${requiredness} property "${name}" added; old documents could hold it under ${describeGovernors(governors)}`,
-  );
-  for (const covering of schemasAmong(governors)) {
-    pair.compare(covering, schema, childPath(pair.path, name));
-  }
+  let closedKind: SchemaChangeKind = 'property-added-to-closed-model';
   if (nowRequired) {
+    closedKind = withDefault
+      ? 'required-property-with-default-added-to-closed-model'
+      : 'required-property-added-to-closed-model';
+  }
+  let openKind: SchemaChangeKind = 'property-added-to-open-model';
+  if (nowRequired) {
+    openKind = 'required-property-added-to-open-model';
+  } else if (acceptsAnything(schema)) {
+    openKind = 'property-with-empty-schema-added-to-open-model';
+  }
+  const reported = reportPresenceChange(pair, name, {
+    // Old documents may already hold the property, valid under the schema
+    // that covered it then: that schema is what the new one must accept.
+    governors: governorsOf(before, name),
+    kinds: {
+      closed: closedKind,
+      open: openKind,
+      partial: 'property-added-to-partially-open-model',
+    },
+    describe: (where, governors) =>
+      where === 'partial'
+        ? `${requiredness} property "${name}" added; old documents could hold it under ${describeGovernors(governors)}`
+        : `${requiredness} property "${name}" added to ${where === 'closed' ? 'a closed' : 'an open'} object`,
+    compareWith: covering =>
+      pair.compare(covering, schema, childPath(pair.path, name)),
+  });
+  if (reported === 'partial' && nowRequired) {
     report(
       pair,
       withDefault ? 'required-with-default-added' : 'required-added',
@@ -233,43 +214,24 @@ function compareRemovedProperty(
   const schema = before.properties.get(name);
   const wasRequired = before.required.has(name);
   const requiredness = wasRequired ? 'required' : 'optional';
-  const governors = governorsOf(after, name);
-  if (!governors) {
-    notAnalysed(pair, name);
-    return;
-  }
-  const [governor] = governors;
-  if (governor.kind === 'closed') {
-    report(
-      pair,
-      wasRequired
+  const reported = reportPresenceChange(pair, name, {
+    // Old documents holding the property must still pass whatever covers it now.
+    governors: governorsOf(after, name),
+    kinds: {
+      closed: wasRequired
         ? 'required-property-removed-from-closed-model'
         : 'property-removed-from-closed-model',
-      name,
-      `${requiredness} property "${name}" removed from a closed object`,
-    );
-    return;
-  }
-  if (governor.kind === 'open') {
-    report(
-      pair,
-      'property-removed-from-open-model',
-      name,
-      `${requiredness} property "${name}" removed from an open object`,
-    );
-    return;
-  }
-  // Old documents holding the property must still pass whatever covers it now.
-  report(
-    pair,
-    'property-removed-from-partially-open-model',
-    name,
-    `${requiredness} property "${name}" removed; documents holding it now follow ${describeGovernors(governors)}`,
-  );
-  for (const covering of schemasAmong(governors)) {
-    pair.compare(schema, covering, childPath(pair.path, name));
-  }
-  if (wasRequired && !after.required.has(name)) {
+      open: 'property-removed-from-open-model',
+      partial: 'property-removed-from-partially-open-model',
+    },
+    describe: (where, governors) =>
+      where === 'partial'
+        ? `${requiredness} property "${name}" removed; documents holding it now follow ${describeGovernors(governors)}`
+        : `${requiredness} property "${name}" removed from ${where === 'closed' ? 'a closed' : 'an open'} object`,
+    compareWith: covering =>
+      pair.compare(schema, covering, childPath(pair.path, name)),
+  });
+  if (reported === 'partial' && wasRequired && !after.required.has(name)) {
     report(
       pair,
       'required-removed',
@@ -277,6 +239,45 @@ function compareRemovedProperty(
       `property "${name}" is no longer required`,
     );
   }
+}
+
+/** How the other side's model covers a property one side declares. */
+type Coverage = 'closed' | 'open' | 'partial';
+
+/**
+ * Reports a property declared on one side only, by what covers its name on
+ * the other side: a closed model, an open one, or schemas (of
+ * `additionalProperties` or patterns), each of which is compared with the
+ * property's. Returns how it was covered, or undefined when not analysed.
+ */
+function reportPresenceChange(
+  pair: NodePair,
+  name: string,
+  change: {
+    readonly governors: readonly Governor[] | undefined;
+    readonly kinds: Readonly<Record<Coverage, SchemaChangeKind>>;
+    readonly describe: (
+      where: Coverage,
+      governors: readonly Governor[],
+    ) => string;
+    readonly compareWith: (covering: unknown) => void;
+  },
+): Coverage | undefined {
+  const { governors } = change;
+  if (!governors) {
+    notAnalysed(pair, name);
+    return undefined;
+  }
+  const [governor] = governors;
+  let where: Coverage = 'partial';
+  if (governor.kind === 'closed' || governor.kind === 'open') {
+    where = governor.kind;
+  }
+  report(pair, change.kinds[where], name, change.describe(where, governors));
+  if (where === 'partial') {
+    schemasAmong(governors).forEach(change.compareWith);
+  }
+  return where;
 }
 
 /** The schemas (of `additionalProperties` or a pattern) among what governs a name. */
