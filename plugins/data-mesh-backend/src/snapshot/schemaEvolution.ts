@@ -7,6 +7,7 @@ import {
   ModeCheckSummary,
   SchemaEvolution,
   SchemaVersionEntry,
+  transitiveFormOf,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { RawSchemaVersion } from '@financial-data-mesh/plugin-data-mesh-node';
 import { IndexedEvent } from './DataMeshSnapshot';
@@ -73,7 +74,16 @@ function evolve(
     };
   });
   const latest = readable[readable.length - 1];
-  const earlier = readable.slice(0, -1);
+  // With no readable version there is nothing to check against: the
+  // check of an empty history passes, whatever the schema.
+  const checkLatest = (checked: CompatibilityMode) =>
+    summarize(
+      checkCompatibilityMode(
+        checked,
+        readable.slice(0, -1),
+        latest?.schema ?? {},
+      ),
+    );
   const transitiveMode = transitiveFormOf(mode);
   return {
     registry,
@@ -82,36 +92,11 @@ function evolve(
     pairs,
     latest: {
       version: latest?.version ?? event.summary.latestVersion,
-      mode: summarize(
-        latest
-          ? checkCompatibilityMode(mode, earlier, latest.schema)
-          : unchecked(mode),
-      ),
-      transitive:
-        transitiveMode &&
-        summarize(
-          latest
-            ? checkCompatibilityMode(transitiveMode, earlier, latest.schema)
-            : unchecked(transitiveMode),
-        ),
+      mode: checkLatest(mode),
+      transitive: transitiveMode && checkLatest(transitiveMode),
     },
     problems,
   };
-}
-
-function transitiveFormOf(
-  mode: CompatibilityMode,
-): CompatibilityMode | undefined {
-  if (mode === 'NONE') {
-    return undefined;
-  }
-  return mode.endsWith('_TRANSITIVE')
-    ? mode
-    : (`${mode}_TRANSITIVE` as CompatibilityMode);
-}
-
-function unchecked(mode: CompatibilityMode): ModeCheck {
-  return { mode, honoured: true, checkedAgainst: [], violations: [] };
 }
 
 function summarize(check: ModeCheck): ModeCheckSummary {

@@ -3,7 +3,9 @@ import {
   checkCompatibilityMode,
   COMPATIBILITY_MODES,
   describeModeViolations,
+  isTransitiveMode,
   SchemaVersionEntry,
+  transitiveFormOf,
 } from './compatibilityModes';
 
 /**
@@ -105,6 +107,25 @@ describe('checkCompatibilityMode', () => {
       checkCompatibilityMode('BACKWARD', history, fewerCurrencies).violations[0]
         .verdict,
     ).toBe('breaking');
+  });
+
+  it("names each mode's transitive form", () => {
+    expect(
+      Object.fromEntries(
+        COMPATIBILITY_MODES.map(mode => [
+          mode,
+          [isTransitiveMode(mode), transitiveFormOf(mode)],
+        ]),
+      ),
+    ).toEqual({
+      BACKWARD: [false, 'BACKWARD_TRANSITIVE'],
+      BACKWARD_TRANSITIVE: [true, 'BACKWARD_TRANSITIVE'],
+      FORWARD: [false, 'FORWARD_TRANSITIVE'],
+      FORWARD_TRANSITIVE: [true, 'FORWARD_TRANSITIVE'],
+      FULL: [false, 'FULL_TRANSITIVE'],
+      FULL_TRANSITIVE: [true, 'FULL_TRANSITIVE'],
+      NONE: [false, undefined],
+    });
   });
 
   it('passes the first version of a schema under every mode', () => {

@@ -24,6 +24,23 @@ export const COMPATIBILITY_MODES = [
 ] as const;
 export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
 
+/** Whether a mode checks against every earlier version, not only the last. */
+export function isTransitiveMode(mode: CompatibilityMode): boolean {
+  return mode.endsWith('_TRANSITIVE');
+}
+
+/** The mode's transitive form (itself when it is one); none for `NONE`. */
+export function transitiveFormOf(
+  mode: CompatibilityMode,
+): CompatibilityMode | undefined {
+  if (mode === 'NONE') {
+    return undefined;
+  }
+  return isTransitiveMode(mode)
+    ? mode
+    : (`${mode}_TRANSITIVE` as CompatibilityMode);
+}
+
 /** Confluent's default, and the contract's. */
 export const DEFAULT_COMPATIBILITY_MODE: CompatibilityMode = 'BACKWARD';
 
@@ -77,7 +94,7 @@ export function checkCompatibilityMode(
   if (mode === 'NONE' || earlier.length === 0) {
     return { mode, honoured: true, checkedAgainst: [], violations: [] };
   }
-  const against = mode.endsWith('_TRANSITIVE') ? earlier : earlier.slice(-1);
+  const against = isTransitiveMode(mode) ? earlier : earlier.slice(-1);
   const directions: Array<ModeViolation['direction']> = mode.startsWith('FULL')
     ? ['backward', 'forward']
     : [mode.startsWith('BACKWARD') ? 'backward' : 'forward'];

@@ -7,6 +7,7 @@ import {
   DEFAULT_COMPATIBILITY_MODE,
   describeModeViolations,
   diffSchemas,
+  isTransitiveMode,
   JsonSchema,
   SchemaVersionEntry,
 } from '@financial-data-mesh/plugin-data-mesh-common';
@@ -136,7 +137,7 @@ export function createSchemaCompatibilityAction(options: {
       }
       // A transitive mode compares with every earlier version, the others
       // with the latest only: read just what the mode needs.
-      const labels = mode.endsWith('_TRANSITIVE')
+      const labels = isTransitiveMode(mode)
         ? event.versions.map(({ version }) => version)
         : [event.latestVersion];
       const earlier: SchemaVersionEntry[] = [];

@@ -14,6 +14,7 @@ const {
   checkCompatibilityMode,
   describeModeViolations,
   diffSchemas,
+  isTransitiveMode,
   parseDataProductContract,
 } = require('@financial-data-mesh/plugin-data-mesh-common');
 
@@ -101,7 +102,7 @@ function versionsOnBase(path) {
   if (!show(base)) {
     return [];
   }
-  const commits = mode.endsWith('_TRANSITIVE')
+  const commits = isTransitiveMode(mode)
     ? execFileSync(
         'git',
         ['log', '--reverse', '--format=%H', base, '--', path],
