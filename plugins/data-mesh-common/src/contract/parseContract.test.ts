@@ -113,6 +113,13 @@ describe('parseDataProductContract', () => {
       /must be one of public, internal, confidential, restricted/,
     ],
     [
+      'compatibility',
+      'classification: confidential',
+      'compatibility: SIDEWAYS\nclassification: confidential',
+      'compatibility',
+      /^must be one of BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE, NONE \(got "SIDEWAYS"\)$/,
+    ],
+    [
       'retention.days',
       'days: 2555',
       'days: -1',
@@ -268,6 +275,19 @@ describe('parseDataProductContract', () => {
       expect(issue!.column).toBeGreaterThan(0);
     },
   );
+
+  it('applies the default compatibility mode, BACKWARD, and takes a declared one', () => {
+    expect(parseDataProductContract(tradingText).contract.compatibility).toBe(
+      'BACKWARD',
+    );
+    const declared = tradingText.replace(
+      'classification: confidential',
+      'classification: confidential\ncompatibility: FULL_TRANSITIVE',
+    );
+    expect(parseDataProductContract(declared).contract.compatibility).toBe(
+      'FULL_TRANSITIVE',
+    );
+  });
 
   it('reports every problem at once, in source order', () => {
     const text = tradingText
