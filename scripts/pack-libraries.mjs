@@ -1,8 +1,8 @@
 // Packs the libraries a generated domain repository installs
-// (@financial-data-mesh/constructs, its common package, the event publisher
-// and the event-types generator) into npm tarballs, built to JavaScript the
-// way they would be published: the workspace itself runs them from
-// TypeScript source.
+// (@financial-data-mesh/constructs, its common package, the draft-04 schema
+// converter, the event publisher and the event-types generator) into npm
+// tarballs, built to JavaScript the way they would be published: the
+// workspace itself runs them from TypeScript source.
 // Usage: node scripts/pack-libraries.mjs <output folder>
 // Prints the tarball paths, one per line.
 import { execFileSync } from 'node:child_process';
@@ -25,7 +25,9 @@ const bin = name => join(root, 'node_modules/.bin', name);
 const run = (command, args, cwd = root) =>
   execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
 
+// Dependencies before their dependents.
 const LIBRARIES = [
+  { dir: 'packages/json-schema-draft04', extra: [] },
   { dir: 'plugins/data-mesh-common', extra: [] },
   { dir: 'packages/event-publisher', extra: [] },
   // bin/ holds the datamesh-event-types command, a shim into dist/.

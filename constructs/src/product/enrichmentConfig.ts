@@ -1,4 +1,4 @@
-import { toAjvSchema } from '@financial-data-mesh/event-publisher';
+import { draft04ToDraft07 } from '@financial-data-mesh/json-schema-draft04';
 import {
   findSchemaField,
   JsonSchema,
@@ -39,7 +39,7 @@ export function buildEnrichmentHandlerConfig(
             source: event.source,
             version: event.version,
             // The resolved detail schema: `$ref`s already inlined by the common package.
-            schema: toAjvSchema(detailSchema),
+            schema: draft04ToDraft07(detailSchema),
             qualityRules: ingestQualityRules(contract.quality, detailSchema),
           },
         ];

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { toAjvSchema } from './toAjvSchema';
+import { draft04ToDraft07 } from '@financial-data-mesh/json-schema-draft04';
 import { groupIntoPutEventsBatches } from './putEventsBatches';
 
 /**
@@ -178,7 +178,7 @@ export class EventPublisher<TEvents extends EventCatalog = EventCatalog> {
         if (schema) {
           this.validators.set(
             detailType,
-            ajv.compile(toAjvSchema(schema as Record<string, unknown>)),
+            ajv.compile(draft04ToDraft07(schema as Record<string, unknown>)),
           );
         }
       }

@@ -24,4 +24,3 @@ export {
   PUT_EVENTS_MAX_ENTRIES,
   putEventsEntrySize,
 } from './putEventsBatches';
-export { toAjvSchema } from './toAjvSchema';

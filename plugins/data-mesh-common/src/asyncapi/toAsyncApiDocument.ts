@@ -1,4 +1,5 @@
-import { isJsonObject, JsonSchema } from '../schema/types';
+import { draft04ToDraft07 } from '@financial-data-mesh/json-schema-draft04';
+import { JsonSchema } from '../schema/types';
 
 export interface AsyncApiDocumentOptions {
   readonly source: string;
@@ -57,72 +58,9 @@ export function toAsyncApiDocument(
           name: detailType,
           title: detailType,
           contentType: 'application/json',
-          payload: toDraft07(detail),
+          payload: draft04ToDraft07(detail),
         },
       },
     },
   };
-}
-
-/**
- * Rewrites the draft-04 keywords whose meaning changed in draft-06/07:
- * boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, `id`
- * becomes `$id`; `$schema` is dropped (the document declares the dialect).
- */
-export function toDraft07(schema: JsonSchema): JsonSchema {
-  const { $schema: _dropped, id, ...rest } = schema;
-  const result: JsonSchema = {};
-  for (const [keyword, value] of Object.entries(rest)) {
-    result[keyword] = convertValue(keyword, value);
-  }
-  if (typeof id === 'string') {
-    result.$id = id;
-  }
-  for (const [flag, bound] of [
-    ['exclusiveMinimum', 'minimum'],
-    ['exclusiveMaximum', 'maximum'],
-  ] as const) {
-    if (typeof schema[flag] === 'boolean') {
-      delete result[flag];
-      if (schema[flag] === true && typeof schema[bound] === 'number') {
-        result[flag] = schema[bound];
-        delete result[bound];
-      }
-    }
-  }
-  return result;
-}
-
-const SCHEMA_MAP_KEYWORDS = new Set([
-  'properties',
-  'definitions',
-  'patternProperties',
-]);
-const SCHEMA_KEYWORDS = new Set([
-  'items',
-  'additionalProperties',
-  'not',
-  'additionalItems',
-]);
-const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf']);
-
-function convertValue(keyword: string, value: unknown): unknown {
-  if (SCHEMA_MAP_KEYWORDS.has(keyword) && isJsonObject(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([name, child]) => [
-        name,
-        isJsonObject(child) ? toDraft07(child as JsonSchema) : child,
-      ]),
-    );
-  }
-  if (SCHEMA_KEYWORDS.has(keyword)) {
-    if (Array.isArray(value)) {
-      return value.map(item => (isJsonObject(item) ? toDraft07(item) : item));
-    }
-    return isJsonObject(value) ? toDraft07(value as JsonSchema) : value;
-  }
-  if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
-    return value.map(item => (isJsonObject(item) ? toDraft07(item) : item));
-  }
-  return value;
 }

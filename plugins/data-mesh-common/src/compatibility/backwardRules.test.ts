@@ -27,6 +27,19 @@ const object = (
   extra: JsonSchema = {},
 ): JsonSchema => ({ type: 'object', properties, ...extra });
 
+// An array of fees, and a trade whose settlement rules depend on its side.
+const list = (extra: JsonSchema = {}): JsonSchema => ({
+  type: 'array',
+  ...extra,
+});
+const isSale: JsonSchema = {
+  properties: { side: { const: 'sell' } },
+  required: ['side'],
+};
+const settles = (required: string[]): JsonSchema => ({ required });
+const trade = (branches: JsonSchema): JsonSchema =>
+  object({}, { if: isSale, ...branches });
+
 function verdictOf(before: JsonSchema, after: JsonSchema): BackwardVerdict {
   return backwardVerdict(diffSchemas(before, after));
 }
@@ -488,6 +501,379 @@ const families: Record<string, Row[]> = {
       'breaking',
     ],
   ],
+  'contains, minContains and maxContains': [
+    [
+      'fees must now include an amount',
+      list(),
+      list({ contains: amount }),
+      'breaking',
+    ],
+    [
+      'fees need no longer include an amount',
+      list({ contains: amount }),
+      list(),
+      'compatible',
+    ],
+    [
+      'the required fee widened from integer to number',
+      list({ contains: count }),
+      list({ contains: amount }),
+      'compatible',
+    ],
+    [
+      'the required fee narrowed from number to integer',
+      list({ contains: amount }),
+      list({ contains: count }),
+      'breaking',
+    ],
+    [
+      'fewer matching fees required',
+      list({ contains: amount, minContains: 3 }),
+      list({ contains: amount, minContains: 2 }),
+      'compatible',
+    ],
+    [
+      'more matching fees required',
+      list({ contains: amount, minContains: 2 }),
+      list({ contains: amount, minContains: 3 }),
+      'breaking',
+    ],
+    [
+      'minContains 1 written out (it was already the default)',
+      list({ contains: amount }),
+      list({ contains: amount, minContains: 1 }),
+      'compatible',
+    ],
+    [
+      'minContains raised from its default',
+      list({ contains: amount }),
+      list({ contains: amount, minContains: 2 }),
+      'breaking',
+    ],
+    [
+      'minContains 0 does not excuse an unrelated contains schema (drafts 6 and 7 ignore it)',
+      list({ contains: text, minContains: 0 }),
+      list({ contains: amount, minContains: 0 }),
+      'breaking',
+    ],
+    [
+      'more matching fees allowed',
+      list({ contains: amount, maxContains: 2 }),
+      list({ contains: amount, maxContains: 4 }),
+      'compatible',
+    ],
+    [
+      'a cap on matching fees added',
+      list({ contains: amount }),
+      list({ contains: amount, maxContains: 2 }),
+      'breaking',
+    ],
+    [
+      'the cap on matching fees dropped',
+      list({ contains: amount, maxContains: 2 }),
+      list({ contains: amount }),
+      'compatible',
+    ],
+    [
+      'the capped schema widened (old lists may hold more matches now)',
+      list({ contains: count, maxContains: 2 }),
+      list({ contains: amount, maxContains: 2 }),
+      'not-analysed',
+    ],
+    [
+      'the capped schema only described',
+      list({ contains: count, maxContains: 2 }),
+      list({ contains: { ...count, description: 'units' }, maxContains: 2 }),
+      'compatible',
+    ],
+    [
+      'minContains changed without contains (no effect)',
+      list({ minContains: 2 }),
+      list({ minContains: 5 }),
+      'compatible',
+    ],
+  ],
+  'prefixItems (2020-12 tuples)': [
+    [
+      'an entry appended to a closed tuple',
+      list({ prefixItems: [text], items: nothing }),
+      list({ prefixItems: [text, amount], items: nothing }),
+      'compatible',
+    ],
+    [
+      'a typed entry appended to an open tuple',
+      list({ prefixItems: [text] }),
+      list({ prefixItems: [text, amount] }),
+      'breaking',
+    ],
+    [
+      'an entry widened from integer to number',
+      list({ prefixItems: [text, count] }),
+      list({ prefixItems: [text, amount] }),
+      'compatible',
+    ],
+    [
+      'an entry changes type',
+      list({ prefixItems: [text] }),
+      list({ prefixItems: [amount] }),
+      'breaking',
+    ],
+    [
+      'the items after the tuple widened',
+      list({ prefixItems: [text], items: count }),
+      list({ prefixItems: [text], items: amount }),
+      'compatible',
+    ],
+    [
+      'the items after the tuple narrowed',
+      list({ prefixItems: [text], items: amount }),
+      list({ prefixItems: [text], items: count }),
+      'breaking',
+    ],
+    [
+      'the last entry removed; items after the tuple cover it',
+      list({ prefixItems: [text, count], items: amount }),
+      list({ prefixItems: [text], items: amount }),
+      'compatible',
+    ],
+    [
+      'the last entry removed; items after the tuple are text',
+      list({ prefixItems: [text, amount], items: text }),
+      list({ prefixItems: [text], items: text }),
+      'breaking',
+    ],
+    [
+      'a draft-04 tuple rewritten as prefixItems',
+      list({ items: [text, amount], additionalItems: false }),
+      list({ prefixItems: [text, amount], items: nothing }),
+      'compatible',
+    ],
+    [
+      'a prefixItems tuple rewritten as a draft-04 tuple with room for text',
+      list({ prefixItems: [text, amount], items: text }),
+      list({ items: [text, amount], additionalItems: amount }),
+      'breaking',
+    ],
+    [
+      'additionalItems beside prefixItems (no draft gives it an effect there)',
+      list({ prefixItems: [text], additionalItems: false }),
+      list({ prefixItems: [text] }),
+      'compatible',
+    ],
+    [
+      'prefixItems beside a list items',
+      list({ prefixItems: [text], items: [text] }),
+      list({ prefixItems: [text], items: [amount] }),
+      'not-analysed',
+    ],
+  ],
+  'unevaluatedProperties and unevaluatedItems': [
+    [
+      'a property added where unevaluatedProperties false closes the object',
+      object({ iban: text }, { unevaluatedProperties: false }),
+      object({ iban: text, bic: text }, { unevaluatedProperties: false }),
+      'compatible',
+    ],
+    [
+      'a required property added to that closed object',
+      object({ iban: text }, { unevaluatedProperties: false }),
+      object(
+        { iban: text, bic: text },
+        { unevaluatedProperties: false, required: ['bic'] },
+      ),
+      'breaking',
+    ],
+    [
+      'a number property added where unevaluated properties had to be text',
+      object({ iban: text }, { unevaluatedProperties: text }),
+      object({ iban: text, fee: amount }, { unevaluatedProperties: text }),
+      'breaking',
+    ],
+    [
+      'unevaluatedProperties false rewritten as additionalProperties false',
+      object({ iban: text }, { unevaluatedProperties: false }),
+      object({ iban: text }, { additionalProperties: false }),
+      'compatible',
+    ],
+    [
+      'an open object closed with unevaluatedProperties false',
+      object({ iban: text }),
+      object({ iban: text }, { unevaluatedProperties: false }),
+      'breaking',
+    ],
+    [
+      'unevaluatedProperties false dropped',
+      object({ iban: text }, { unevaluatedProperties: false }),
+      object({ iban: text }),
+      'compatible',
+    ],
+    [
+      'unevaluatedProperties beside additionalProperties (it covers nothing)',
+      object({ iban: text }, { additionalProperties: text }),
+      object(
+        { iban: text },
+        { additionalProperties: text, unevaluatedProperties: false },
+      ),
+      'compatible',
+    ],
+    [
+      'an allOf member that evaluated a property dropped under unevaluatedProperties false',
+      object(
+        { iban: text },
+        {
+          allOf: [object({ bic: text })],
+          unevaluatedProperties: false,
+        },
+      ),
+      object({ iban: text }, { allOf: [], unevaluatedProperties: false }),
+      'not-analysed',
+    ],
+    [
+      'unevaluated items widened, no tuple',
+      list({ unevaluatedItems: count }),
+      list({ unevaluatedItems: amount }),
+      'compatible',
+    ],
+    [
+      'unevaluated items narrowed, no tuple',
+      list({ unevaluatedItems: amount }),
+      list({ unevaluatedItems: count }),
+      'breaking',
+    ],
+    [
+      'an entry appended to a tuple closed by unevaluatedItems false',
+      list({ prefixItems: [text], unevaluatedItems: false }),
+      list({ prefixItems: [text, amount], unevaluatedItems: false }),
+      'compatible',
+    ],
+    [
+      'a tuple closed by unevaluatedItems false becomes one for text',
+      list({ prefixItems: [text], unevaluatedItems: false }),
+      list({ prefixItems: [text], unevaluatedItems: text }),
+      'compatible',
+    ],
+    [
+      'a tuple open for text closed by unevaluatedItems false',
+      list({ prefixItems: [text], unevaluatedItems: text }),
+      list({ prefixItems: [text], unevaluatedItems: false }),
+      'breaking',
+    ],
+    [
+      'an allOf member shortens its tuple under unevaluatedItems false',
+      list({
+        allOf: [list({ prefixItems: [text, amount] })],
+        unevaluatedItems: false,
+      }),
+      list({ allOf: [list({ prefixItems: [text] })], unevaluatedItems: false }),
+      'not-analysed',
+    ],
+  ],
+  propertyNames: [
+    [
+      'property names constrained',
+      object({}),
+      object({}, { propertyNames: { maxLength: 8 } }),
+      'breaking',
+    ],
+    [
+      'the constraint on property names dropped',
+      object({}, { propertyNames: { maxLength: 8 } }),
+      object({}),
+      'compatible',
+    ],
+    [
+      'longer property names allowed',
+      object({}, { propertyNames: { maxLength: 4 } }),
+      object({}, { propertyNames: { maxLength: 8 } }),
+      'compatible',
+    ],
+    [
+      'shorter property names required',
+      object({}, { propertyNames: { maxLength: 8 } }),
+      object({}, { propertyNames: { maxLength: 4 } }),
+      'breaking',
+    ],
+    [
+      'propertyNames true added (any name)',
+      object({}),
+      object({}, { propertyNames: anything }),
+      'compatible',
+    ],
+    [
+      'propertyNames false added (no properties at all)',
+      object({}),
+      object({}, { propertyNames: nothing }),
+      'breaking',
+    ],
+  ],
+  'if / then / else': [
+    [
+      'unchanged while another keyword loosens',
+      trade({ then: settles(['settlementDate']), maxProperties: 5 }),
+      trade({ then: settles(['settlementDate']), maxProperties: 9 }),
+      'compatible',
+    ],
+    [
+      'the whole conditional removed',
+      trade({ then: settles(['settlementDate']) }),
+      object({}),
+      'compatible',
+    ],
+    [
+      'a conditional added',
+      object({}),
+      trade({ then: settles(['settlementDate']) }),
+      'breaking',
+    ],
+    [
+      'a sale needs one property fewer',
+      trade({ then: settles(['settlementDate', 'venue']) }),
+      trade({ then: settles(['settlementDate']) }),
+      'compatible',
+    ],
+    [
+      'a sale needs one property more',
+      trade({ then: settles(['settlementDate']) }),
+      trade({ then: settles(['settlementDate', 'venue']) }),
+      'breaking',
+    ],
+    [
+      'an else branch added for purchases',
+      trade({ then: settles(['settlementDate']) }),
+      trade({ then: settles(['settlementDate']), else: settles(['venue']) }),
+      'breaking',
+    ],
+    [
+      'the else branch dropped',
+      trade({ then: settles(['settlementDate']), else: settles(['venue']) }),
+      trade({ then: settles(['settlementDate']) }),
+      'compatible',
+    ],
+    [
+      'the if schema changed (documents may switch branches)',
+      trade({ then: settles(['settlementDate']) }),
+      {
+        ...trade({ then: settles(['settlementDate']) }),
+        if: { properties: { side: { const: 'buy' } }, required: ['side'] },
+      },
+      'not-analysed',
+    ],
+    [
+      'the if schema only described',
+      trade({ then: settles(['settlementDate']) }),
+      {
+        ...trade({ then: settles(['settlementDate']) }),
+        if: { ...isSale, description: 'a sale' },
+      },
+      'compatible',
+    ],
+    [
+      'then changed without an if (no effect)',
+      object({}, { then: settles(['venue']) }),
+      object({}, { then: settles(['settlementDate']) }),
+      'compatible',
+    ],
+  ],
   'const and enum': [
     ['a const replaced', { const: 'EUR' }, { const: 'USD' }, 'breaking'],
     [
@@ -506,9 +892,9 @@ const families: Record<string, Row[]> = {
   ],
   'keywords this checker does not interpret': [
     [
-      'propertyNames changed',
-      { propertyNames: { maxLength: 8 } },
-      { propertyNames: { maxLength: 4 } },
+      'contentMediaType changed',
+      { type: 'string', contentMediaType: 'application/json' },
+      { type: 'string', contentMediaType: 'text/csv' },
       'not-analysed',
     ],
     [
@@ -519,8 +905,8 @@ const families: Record<string, Row[]> = {
     ],
     [
       'an unknown keyword unchanged',
-      { propertyNames: { maxLength: 8 } },
-      { propertyNames: { maxLength: 8 }, description: 'names' },
+      { type: 'string', contentMediaType: 'text/csv' },
+      { type: 'string', contentMediaType: 'text/csv', description: 'rows' },
       'compatible',
     ],
     [

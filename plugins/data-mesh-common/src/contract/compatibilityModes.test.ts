@@ -89,9 +89,9 @@ describe('checkCompatibilityMode', () => {
   });
 
   it('tells a change it cannot analyse from a proven break', () => {
-    // propertyNames is not interpreted: a new one stands in the way of
-    // BACKWARD, but as "not analysed", for a person to judge.
-    const named = { ...v2, propertyNames: { pattern: '^[a-z]+$' } };
+    // A keyword no draft defines is not interpreted: a new one stands in
+    // the way of BACKWARD, but as "not analysed", for a person to judge.
+    const named = { ...v2, tradingHoursOnly: true };
     const check = checkCompatibilityMode('BACKWARD', history, named);
     expect(check.violations).toEqual([
       expect.objectContaining({

@@ -38,6 +38,11 @@ export function acceptsAnything(schema: unknown): boolean {
   );
 }
 
+/** A sub-schema that constrains something, else undefined: `true` and `{}` read as absent. */
+export function constraining(value: unknown): unknown {
+  return value === undefined || acceptsAnything(value) ? undefined : value;
+}
+
 /** Annotations validate nothing: their changes are listed, FULL, as one change. */
 export const annotationKeywords: KeywordComparison = {
   name: 'annotations',

@@ -1,18 +1,30 @@
+import { JsonSchema } from '../../schema/types';
 import {
   KeywordComparison,
   NodePair,
   numberOrUndefined,
+  sameShape,
   VALUE_SHAPES,
 } from './keywordComparison';
-import { comparePresence } from './presence';
+import { comparePresence, constraintPresence } from './presence';
 
 const UPPER_BOUNDS = ['maximum', 'maxLength', 'maxItems', 'maxProperties'];
 const LOWER_BOUNDS = ['minimum', 'minLength', 'minItems', 'minProperties'];
 
-function compareBound(pair: NodePair, keyword: string, isUpper: boolean) {
+/**
+ * One bound: added tightens, removed loosens, moved outwards loosens.
+ * `read` gives its value where it is not simply the keyword's (a default).
+ */
+export function compareBound(
+  pair: NodePair,
+  keyword: string,
+  isUpper: boolean,
+  read: (node: JsonSchema) => number | undefined = node =>
+    numberOrUndefined(node[keyword]),
+) {
   comparePresence(pair, {
     subject: keyword,
-    read: node => numberOrUndefined(node[keyword]),
+    read,
     added: () => 'constraint-tightened',
     removed: () => 'constraint-loosened',
     changed: (before, after) =>
@@ -27,14 +39,7 @@ function compareExclusiveFlag(pair: NodePair, keyword: string) {
   comparePresence(pair, {
     subject: keyword,
     read: node => (node[keyword] === true ? true : undefined),
-    added: () => ({
-      kind: 'constraint-tightened',
-      description: `${keyword} added`,
-    }),
-    removed: () => ({
-      kind: 'constraint-loosened',
-      description: `${keyword} removed`,
-    }),
+    ...constraintPresence(keyword),
     changed: () => undefined,
   });
 }
@@ -53,12 +58,7 @@ export const boundKeywords: KeywordComparison = {
     'exclusiveMinimum',
   ],
   wellFormed: {
-    ...Object.fromEntries(
-      [...UPPER_BOUNDS, ...LOWER_BOUNDS].map(keyword => [
-        keyword,
-        VALUE_SHAPES.number,
-      ]),
-    ),
+    ...sameShape([...UPPER_BOUNDS, ...LOWER_BOUNDS], VALUE_SHAPES.number),
     exclusiveMaximum: value =>
       VALUE_SHAPES.number(value) || VALUE_SHAPES.boolean(value),
     exclusiveMinimum: value =>

@@ -3,6 +3,7 @@ import {
   KeywordComparison,
   NodePair,
   formatValue,
+  sameShape,
   VALUE_SHAPES,
 } from './keywordComparison';
 import { comparePresence } from './presence';
@@ -85,9 +86,7 @@ function compareDependencies(pair: NodePair, keyword: string) {
 export const dependencyKeywords: KeywordComparison = {
   name: 'dependencies',
   keywords: DEPENDENCY_KEYWORDS,
-  wellFormed: Object.fromEntries(
-    DEPENDENCY_KEYWORDS.map(keyword => [keyword, VALUE_SHAPES.object]),
-  ),
+  wellFormed: sameShape(DEPENDENCY_KEYWORDS, VALUE_SHAPES.object),
   compare(pair) {
     for (const keyword of DEPENDENCY_KEYWORDS) {
       compareDependencies(pair, keyword);

@@ -94,6 +94,22 @@ export function sameJson(a: unknown, b: unknown): boolean {
   );
 }
 
+/**
+ * Whether two sub-schemas are shown to accept the same documents: compared
+ * each way, every change is BACKWARD. A sufficient condition, so `false`
+ * means "not shown", never "different".
+ */
+export function acceptsTheSame(
+  pair: NodePair,
+  a: unknown,
+  b: unknown,
+  path: string,
+): boolean {
+  return [pair.changesOf(a, b, path), pair.changesOf(b, a, path)].every(
+    changes => changes.every(change => change.backward),
+  );
+}
+
 const MAX_VALUE_TEXT = 200;
 
 /** A value for a change's description, cut short: a whole sub-schema can be large. */
@@ -115,6 +131,14 @@ export const VALUE_SHAPES = {
   object: isJsonObject,
   schema: (value: unknown) => typeof value === 'boolean' || isJsonObject(value),
 };
+
+/** {@link KeywordComparison.wellFormed} for keywords that share one value shape. */
+export function sameShape(
+  keywords: readonly string[],
+  shape: (value: unknown) => boolean,
+): Record<string, (value: unknown) => boolean> {
+  return Object.fromEntries(keywords.map(keyword => [keyword, shape]));
+}
 
 export function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;

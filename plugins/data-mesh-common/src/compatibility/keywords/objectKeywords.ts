@@ -10,6 +10,7 @@ import {
   VALUE_SHAPES,
 } from './keywordComparison';
 import { comparePresence } from './presence';
+import { unevaluatedSchema } from './unevaluatedKeywords';
 
 interface PatternRule {
   readonly pattern: string;
@@ -18,7 +19,11 @@ interface PatternRule {
   readonly schema: unknown;
 }
 
-/** An object schema's content model: what validates each property name. */
+/**
+ * An object schema's content model: what validates each property name.
+ * `additional` is `additionalProperties`, or `unevaluatedProperties` where
+ * it means the same (nothing else at the node evaluates properties).
+ */
 interface ContentModel {
   readonly properties: ReadonlyMap<string, unknown>;
   readonly required: ReadonlySet<string>;
@@ -60,6 +65,9 @@ function readModel(node: JsonSchema): ContentModel {
   const declared: Record<string, unknown> = isJsonObject(node.properties)
     ? node.properties
     : {};
+  const additional =
+    node.additionalProperties ??
+    unevaluatedSchema(node, 'unevaluatedProperties');
   // In a closed model a property declared `false` is the same as one not
   // declared (both are refused), so it is not a change to add or drop one.
   const properties = new Map(
@@ -67,7 +75,7 @@ function readModel(node: JsonSchema): ContentModel {
       ([name, schema]) =>
         !(
           schema === false &&
-          node.additionalProperties === false &&
+          additional === false &&
           [...patterns.values()].every(
             rule => rule.matches && !rule.matches(name),
           )
@@ -83,7 +91,7 @@ function readModel(node: JsonSchema): ContentModel {
           )
         : [],
     ),
-    additional: node.additionalProperties,
+    additional,
     patterns,
   };
 }

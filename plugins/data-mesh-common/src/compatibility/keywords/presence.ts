@@ -1,5 +1,6 @@
 import { JsonSchema } from '../../schema/types';
 import { SchemaChangeKind } from '../rules';
+import { constraining } from './annotations';
 import { changeOf, formatValue, NodePair, sameJson } from './keywordComparison';
 
 /** A change to report: a kind, with a description when the default will not do. */
@@ -69,4 +70,44 @@ export function comparePresence<T>(
         : changeOf(item.kind, path, rules.subject, item.description),
     );
   }
+}
+
+/**
+ * What a constraint's presence usually means: added tightens, removed
+ * loosens, told as "<what> added" / "<what> removed".
+ */
+export function constraintPresence(what: string): {
+  added: () => PresenceOutcome;
+  removed: () => PresenceOutcome;
+} {
+  return {
+    added: () => ({
+      kind: 'constraint-tightened',
+      description: `${what} added`,
+    }),
+    removed: () => ({
+      kind: 'constraint-loosened',
+      description: `${what} removed`,
+    }),
+  };
+}
+
+/**
+ * A keyword holding one sub-schema that parts of the instance must pass
+ * (`items`, `propertyNames`, ...): `true` and `{}` read as absent, so adding
+ * one tightens, removing one loosens, and a changed one is compared as a
+ * schema at `schemaPath`.
+ */
+export function compareSubschemaKeyword(
+  pair: NodePair,
+  subject: string,
+  read: (node: JsonSchema) => unknown,
+  schemaPath: string,
+): void {
+  comparePresence(pair, {
+    subject,
+    read: node => constraining(read(node)),
+    ...constraintPresence(`${subject} schema`),
+    changed: (before, after) => pair.compare(before, after, schemaPath),
+  });
 }

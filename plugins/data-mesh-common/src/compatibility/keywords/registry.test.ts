@@ -22,7 +22,8 @@ describe('keyword registry', () => {
     );
     expect(isInterpretedKeyword('oneOf')).toBe(true);
     expect(isInterpretedKeyword('x-team')).toBe(true);
-    expect(isInterpretedKeyword('propertyNames')).toBe(false);
+    expect(isInterpretedKeyword('prefixItems')).toBe(true);
+    expect(isInterpretedKeyword('contentMediaType')).toBe(false);
   });
 });
 

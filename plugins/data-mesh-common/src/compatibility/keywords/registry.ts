@@ -1,13 +1,17 @@
 import { annotationKeywords } from './annotations';
 import { boundKeywords } from './boundKeywords';
 import { combinatorKeywords } from './combinatorKeywords';
+import { conditionalKeywords } from './conditionalKeywords';
+import { containsKeywords } from './containsKeywords';
 import { dependencyKeywords } from './dependencyKeywords';
 import { enumKeywords } from './enumKeywords';
 import { itemKeywords } from './itemKeywords';
 import { KeywordComparison } from './keywordComparison';
 import { notKeyword } from './notKeyword';
 import { objectKeywords } from './objectKeywords';
+import { propertyNamesKeyword } from './propertyNamesKeyword';
 import { typeKeyword } from './typeKeyword';
+import { unevaluatedKeywords } from './unevaluatedKeywords';
 import {
   multipleOfKeyword,
   stringKeywords,
@@ -27,9 +31,13 @@ export const KEYWORD_COMPARISONS: readonly KeywordComparison[] = [
   uniqueItemsKeyword,
   annotationKeywords,
   objectKeywords,
+  propertyNamesKeyword,
   itemKeywords,
+  containsKeywords,
+  unevaluatedKeywords,
   combinatorKeywords,
   notKeyword,
+  conditionalKeywords,
   dependencyKeywords,
 ];
 

@@ -3,7 +3,7 @@ import {
   numberOrUndefined,
   VALUE_SHAPES,
 } from './keywordComparison';
-import { comparePresence } from './presence';
+import { comparePresence, constraintPresence } from './presence';
 
 /** Whether `value` is a whole multiple of `step`, tolerant of binary fractions (0.01, 0.001). */
 function isWholeMultiple(value: number, step: number): boolean {
@@ -68,14 +68,7 @@ export const uniqueItemsKeyword: KeywordComparison = {
     comparePresence(pair, {
       subject: 'uniqueItems',
       read: node => (node.uniqueItems === true ? true : undefined),
-      added: () => ({
-        kind: 'constraint-tightened',
-        description: 'uniqueItems added',
-      }),
-      removed: () => ({
-        kind: 'constraint-loosened',
-        description: 'uniqueItems removed',
-      }),
+      ...constraintPresence('uniqueItems'),
       changed: () => undefined,
     });
   },
