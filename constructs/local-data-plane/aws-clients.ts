@@ -16,16 +16,25 @@ export interface AwsClients {
   readonly firehose: FirehoseClient;
 }
 
-export function createAwsClients(endpoint: string): AwsClients {
+/**
+ * Clients for the emulator's default account, or for `account`: another
+ * account of the same emulator (a consumer's, in the cross-account run).
+ * moto picks the account from its `x-moto-account-id` header; LocalStack
+ * from a 12-digit access key, so both are set.
+ */
+export function createAwsClients(
+  endpoint: string,
+  account?: string,
+): AwsClients {
   const config = {
     endpoint,
     region: EMULATOR_ENVIRONMENT.AWS_REGION,
     credentials: {
-      accessKeyId: EMULATOR_ENVIRONMENT.AWS_ACCESS_KEY_ID,
+      accessKeyId: account ?? EMULATOR_ENVIRONMENT.AWS_ACCESS_KEY_ID,
       secretAccessKey: EMULATOR_ENVIRONMENT.AWS_SECRET_ACCESS_KEY,
     },
   };
-  return {
+  const clients: AwsClients = {
     eventBridge: new EventBridgeClient(config),
     sqs: new SQSClient(config),
     dynamoDb: new DynamoDBClient(config),
@@ -34,6 +43,22 @@ export function createAwsClients(endpoint: string): AwsClients {
     glue: new GlueClient(config),
     firehose: new FirehoseClient(config),
   };
+  if (account) {
+    for (const client of Object.values(clients)) {
+      // The header step is the same for every client; typed as one of them.
+      (client.middlewareStack as EventBridgeClient['middlewareStack']).add(
+        next => async args => {
+          const request = args.request as { headers?: Record<string, string> };
+          if (request.headers) {
+            request.headers['x-moto-account-id'] = account;
+          }
+          return next(args);
+        },
+        { step: 'build', name: 'emulatorAccount' },
+      );
+    }
+  }
+  return clients;
 }
 
 export function destroyAwsClients(clients: AwsClients): void {

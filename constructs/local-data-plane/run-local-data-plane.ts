@@ -6,9 +6,16 @@ import { qualifiedTableName } from '@financial-data-mesh/plugin-data-mesh-common
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { EventPublisher } from '@financial-data-mesh/event-publisher';
 import { bundleHandlers } from '../scripts/bundleHandlers';
+import { DataProduct } from '../src/data-product';
 import { synthSampleDomains } from '../src/testing/synthSampleDomains';
 import { attachGlueTables, QueryRows, runQuery } from './athena-on-duckdb';
 import { AwsClients, createAwsClients, destroyAwsClients } from './aws-clients';
+import {
+  ConsumerSubscription,
+  ForwardedEvents,
+  provisionConsumerSubscriptions,
+  readForwardedEvents,
+} from './consumer-subscriptions';
 import { EMULATOR_ENVIRONMENT, startAwsEmulator } from './emulator';
 import { sumMetrics } from './emf-metrics';
 import { convertDeliveredRecords, StreamConversion } from './firehose-delivery';
@@ -84,6 +91,8 @@ export interface ProductRun {
   readonly tableEventIds: ReadonlySet<string>;
   readonly tableRows: number;
   readonly queries: readonly QueryResult[];
+  /** What each consumer the contract grants events received in its own account. */
+  readonly forwarded: readonly ForwardedEvents[];
   /**
    * Milliseconds per phase: publish, pipe (route, handler, Firehose),
    * parquet, queries; and `last event to report`, from the last publish
@@ -137,9 +146,18 @@ export async function runLocalDataPlane(
   const clients = createAwsClients(emulator.endpoint);
   const duckDbInstance = await DuckDBInstance.create(':memory:');
   const duckDb = await duckDbInstance.connect();
+  let subscriptions: ConsumerSubscription[] = [];
   try {
     const provisioned = await provisionTemplate(template, clients, DEPLOYMENT);
     log(`provisioned: ${summarize(provisioned.created)}`);
+    subscriptions = await provisionConsumerSubscriptions(
+      synth.stack.products.values(),
+      emulator.endpoint,
+      DEPLOYMENT,
+    );
+    log(
+      `consumers: ${subscriptions.map(s => `${s.consumer} (account ${s.account}) subscribes to ${s.product}`).join('; ') || 'none'}`,
+    );
     await loadReferenceData(template, clients);
     const products: ProductRun[] = [];
     for (const [pipeId, pipeResource] of resourcesOfType(
@@ -158,6 +176,8 @@ export async function runLocalDataPlane(
           days: options.days ?? 3,
           perDay: options.eventsPerDay ?? 40,
           redeliver: options.redeliver ?? defaultRedelivery,
+          subscriptions,
+          products: synth.stack.products,
           log,
         }),
       );
@@ -173,6 +193,9 @@ export async function runLocalDataPlane(
     duckDb.closeSync();
     duckDbInstance.closeSync();
     destroyAwsClients(clients);
+    for (const subscription of subscriptions) {
+      destroyAwsClients(subscription.clients);
+    }
     for (const name of Object.keys(process.env)) {
       if (!(name in previousEnv)) {
         delete process.env[name];
@@ -196,6 +219,8 @@ interface ProductContext {
   readonly days: number;
   readonly perDay: number;
   readonly redeliver: (event: SampleEvent, index: number) => RedeliveryChoice;
+  readonly subscriptions: readonly ConsumerSubscription[];
+  readonly products: ReadonlyMap<string, DataProduct>;
   readonly log: (line: string) => void;
 }
 
@@ -290,6 +315,16 @@ async function runProduct(
   }
   const drain = runner.result;
   context.log(`${product}: published ${events.length} events to ${busName}`);
+  const forwarded = await readForwardedEvents(
+    context.subscriptions,
+    context.products.get(product)!,
+    events,
+  );
+  for (const consumer of forwarded) {
+    context.log(
+      `${product}: ${consumer.receivedDetailTypes.length} of ${consumer.expected} granted events reached ${consumer.consumer} in account ${consumer.account}`,
+    );
+  }
   context.log(
     `${product}: ${drain.batches} batches, ${drain.recordsDelivered} records to Firehose`,
   );
@@ -362,6 +397,7 @@ async function runProduct(
     metrics: sumMetrics(drain.logLines),
     quarantined,
     deadLetters,
+    forwarded,
     conversion,
     tableEventIds,
     tableRows: Number(tableRows),

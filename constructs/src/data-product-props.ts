@@ -8,6 +8,15 @@ import { IDataDomain } from './data-domain-base';
 /** Tuning and options of a {@link DataProduct}; everything has a default. */
 export interface DataProductOptions {
   /**
+   * The day the contract's access grants are checked on: a grant past its
+   * `expires` is left out (with a warning), one ending within 30 days is
+   * warned about. Set it to synthesize reproducibly.
+   *
+   * @default - the day of synthesis
+   */
+  readonly accessDate?: Date;
+
+  /**
    * Replace PII fields (the contract's `piiFields`) by their HMAC-SHA256
    * under the domain's hash key before they reach the data lake.
    *

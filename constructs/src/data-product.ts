@@ -21,6 +21,12 @@ import {
   DataProductProps,
 } from './data-product-props';
 import { planTableLayout, TableLayout } from './glue/tableLayout';
+import {
+  createEventForwarding,
+  EventForwarding,
+} from './access/eventForwarding';
+import { grantsInForce } from './access/grantsInForce';
+import { createTableSharing, TableSharing } from './access/tableSharing';
 import { createDeliveryStream } from './product/deliveryStream';
 import { checkTuningOptions } from './product/checkTuning';
 import { buildEnrichmentHandlerConfig } from './product/enrichmentConfig';
@@ -47,7 +53,10 @@ const ENRICHMENT_TIMEOUT = Duration.seconds(60);
  * Firehose (Parquet, partitioned by event date) -> the Glue table (with
  * partition projection) -> saved Athena queries; invalid events go to a
  * quarantine queue with their validation errors; alarms from the SLA and a
- * dashboard. Shared resources come from its domain: a {@link DataDomain} in
+ * dashboard; for each approved consumer in the contract's `access`, a rule
+ * forwarding its events to the consumer's account and Lake Formation read
+ * grants on the table (see `DataProductSubscription` for the consumer's
+ * side). Shared resources come from its domain: a {@link DataDomain} in
  * the same app, or one another stack owns (`DataDomain.fromDomainName`),
  * of which the product only imports and creates nothing. Optional,
  * off by default: a latest-state table per key (`latestState`) and a
@@ -91,6 +100,10 @@ export class DataProduct extends Construct {
   readonly latestStateTable?: ITable;
   /** Present when `scheduledQuery` is set. */
   readonly scheduledQuery?: ScheduledQueryResources;
+  /** The rules forwarding granted events to consumers' accounts (`access.consumers` with `events`). */
+  readonly eventForwarding: readonly EventForwarding[];
+  /** Present when a consumer in force reads the table (`access.consumers` with `table`). */
+  readonly tableSharing?: TableSharing;
 
   constructor(scope: Construct, id: string, props: DataProductProps) {
     super(scope, id);
@@ -131,7 +144,14 @@ export class DataProduct extends Construct {
         }
       : undefined;
 
-    this.schemas = publishEventSchemas(this, domain, loaded);
+    // Grants in force today: the schemas' tags list them for the portal.
+    const grants = grantsInForce(
+      this,
+      contract,
+      loaded.file,
+      props.accessDate ?? new Date(),
+    );
+    this.schemas = publishEventSchemas(this, domain, loaded, grants);
 
     const queues = createIngestQueues(this, {
       contract,
@@ -252,6 +272,21 @@ export class DataProduct extends Construct {
     });
     this.alarms = monitoring.alarms;
     this.dashboard = monitoring.dashboard;
+
+    this.eventForwarding = createEventForwarding(this, {
+      contract,
+      grants,
+      bus: domain.eventBus,
+      deadLetters: queues.deadLetters,
+    });
+    this.tableSharing = createTableSharing(this, {
+      contract,
+      grants,
+      layout,
+      table,
+      bucket: domain.dataLakeBucket,
+      key: domain.key,
+    });
 
     this.scheduledQuery = scheduled
       ? createScheduledQuery(this, {

@@ -37,3 +37,6 @@ export {
   addCompliancePacks,
   compliancePacks,
 } from './compliance/compliancePacks';
+export * from './access/dataProductSubscription';
+export type { EventForwarding } from './access/eventForwarding';
+export type { TableGrant, TableSharing } from './access/tableSharing';

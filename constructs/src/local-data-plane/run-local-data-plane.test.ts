@@ -65,7 +65,8 @@ describe('the sample domains on an AWS emulator (npm run pipeline:local)', () =>
       'AWS::DynamoDB::Table': 2,
       'AWS::SQS::Queue': 9,
       'AWS::Events::EventBus': 3,
-      'AWS::Events::Rule': 6,
+      // Two per product, and credit's forwarding to its consumer.
+      'AWS::Events::Rule': 7,
       'AWS::Glue::Database': 3,
       'AWS::Glue::Table': 3,
       'AWS::KinesisFirehose::DeliveryStream': 3,
@@ -99,6 +100,27 @@ describe('the sample domains on an AWS emulator (npm run pipeline:local)', () =>
       expect(new Set(product.eventIds).size).toBe(product.events.length);
       expect(product.drain.redeliveries.sameBatch).toBeGreaterThan(0);
       expect(product.drain.redeliveries.laterBatch).toBeGreaterThan(0);
+    });
+
+    it("forwards every granted event to each consumer's own account, and nothing else", () => {
+      const grants = contract.access.consumers.filter(grant => grant.events);
+      expect(
+        product.forwarded.map(consumer => ({
+          ...consumer,
+          receivedDetailTypes: [...new Set(consumer.receivedDetailTypes)],
+          received: consumer.receivedDetailTypes.length,
+        })),
+      ).toEqual(
+        grants.map(grant => ({
+          consumer: grant.consumer,
+          account: grant.account,
+          expected: product.events.length,
+          received: product.events.length,
+          receivedDetailTypes: contract.events.map(event => event.detailType),
+        })),
+      );
+      // The sample grants events of credit-decisions only.
+      expect(grants.length > 0).toBe(name === 'credit-decisions');
     });
 
     it('loses nothing: every event is a row or quarantined, never both, and no batch failed', () => {

@@ -1,6 +1,7 @@
 import { CfnSchema } from 'aws-cdk-lib/aws-eventschemas';
 import { Construct } from 'constructs';
 import {
+  AccessGrant,
   AMAZON_EVENTS_DETAIL_TYPE_KEYWORD,
   AMAZON_EVENTS_SOURCE_KEYWORD,
   contractToTags,
@@ -20,6 +21,8 @@ export function publishEventSchemas(
   scope: Construct,
   domain: IDataDomain,
   loaded: LoadedDataProductContract,
+  /** The approved consumers to list in the tags: those in force. */
+  consumers: readonly AccessGrant[],
 ): CfnSchema[] {
   const { contract } = loaded;
   return resolveEvents(contract).map(event => {
@@ -34,7 +37,7 @@ export function publishEventSchemas(
       type: 'JSONSchemaDraft4',
       description: event.description,
       content: JSON.stringify(content),
-      tags: Object.entries(contractToTags(contract, event)).map(
+      tags: Object.entries(contractToTags(contract, event, consumers)).map(
         ([key, value]) => ({ key, value }),
       ),
     });

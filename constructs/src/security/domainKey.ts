@@ -75,10 +75,17 @@ function isUnconditionedGrantTo(
 export function createDomainKey(
   scope: Construct,
   id: string,
-  props: { readonly domain: string; readonly removalPolicy: RemovalPolicy },
+  props: {
+    readonly domain: string;
+    readonly removalPolicy: RemovalPolicy;
+    /** @default - the domain key's: what it encrypts */
+    readonly description?: string;
+  },
 ): Key {
   const key = new DomainKey(scope, id, {
-    description: `Data mesh domain ${props.domain}: encrypts its bus, queues, data lake, logs and query results`,
+    description:
+      props.description ??
+      `Data mesh domain ${props.domain}: encrypts its bus, queues, data lake, logs and query results`,
     enableKeyRotation: true,
     pendingWindow: Duration.days(30),
     removalPolicy: props.removalPolicy,

@@ -111,12 +111,49 @@ describe('catalog module: data mesh entities in a real catalog', () => {
     ).toHaveProperty('publishSettlementCompleted');
   });
 
+  it("draws the approved consumers in Backstage's own relations", () => {
+    // examples/domains/credit grants events and the table to the customer domain's system.
+    const consumer = 'system:default/customer-customer-onboarding';
+    expect(find('API', 'credit-credit-decision')?.relations).toEqual(
+      expect.arrayContaining([{ type: 'apiConsumedBy', targetRef: consumer }]),
+    );
+    expect(find('System', 'customer-customer-onboarding')?.relations).toEqual(
+      expect.arrayContaining([
+        {
+          type: 'consumesApi',
+          targetRef: 'api:default/credit-credit-decision',
+        },
+        {
+          type: 'dependsOn',
+          targetRef: 'resource:default/athena-credit-credit-decisions',
+        },
+      ]),
+    );
+    expect(
+      find('Resource', 'athena-credit-credit-decisions')?.relations,
+    ).toEqual(
+      expect.arrayContaining([{ type: 'dependencyOf', targetRef: consumer }]),
+    );
+    // A product without consumers relates to none.
+    expect(
+      find('API', 'trading-trade-executed')?.relations?.filter(
+        relation => relation.type === 'apiConsumedBy',
+      ),
+    ).toEqual([]);
+  });
+
   it('writes a Resource for each Athena table, part of its product', () => {
     const table = find('Resource', 'athena-credit-credit-decisions');
     expect(table?.spec).toEqual({
       type: 'athena-table',
       owner: 'group:credit-risk',
       system: 'credit-credit-decisions',
+      dependencyOf: ['system:customer-customer-onboarding'],
+    });
+    expect(find('Resource', 'athena-trading-trade-executions')?.spec).toEqual({
+      type: 'athena-table',
+      owner: 'group:trading-data',
+      system: 'trading-trade-executions',
     });
     expect(table?.metadata.description).toContain(
       'FROM "credit"."credit_decisions"',

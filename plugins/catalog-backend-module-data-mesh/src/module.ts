@@ -9,6 +9,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { findDeclaredDataMeshEntities } from './providers/findDeclaredEntities';
 import { DataMeshEntityProvider } from './providers/DataMeshEntityProvider';
+import { DataMeshConsumersProcessor } from './processors/DataMeshConsumersProcessor';
 
 /**
  * Every 5 minutes (the data mesh backend itself refreshes less often),
@@ -52,6 +53,7 @@ export const catalogModuleDataMesh = createBackendModule({
               config.getConfig('catalog.providers.dataMesh.schedule'),
             )
           : DEFAULT_SCHEDULE;
+        catalog.addProcessor(new DataMeshConsumersProcessor());
         catalog.addEntityProvider(
           DataMeshEntityProvider.create({
             discovery,

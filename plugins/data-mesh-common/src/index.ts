@@ -8,6 +8,9 @@
 export * from './naming';
 export * from './columns';
 export * from './contract/model';
+export * from './contract/accessModel';
+export * from './contract/accessRules';
+export * from './contract/accessExpiry';
 export * from './contract/errors';
 export * from './contract/parseContract';
 export * from './contract/resolveContract';
@@ -16,6 +19,7 @@ export * from './contract/checkContractSchemas';
 export * from './contract/compatibilityModes';
 export * from './tags/tagKeys';
 export * from './tags/dataProductTags';
+export * from './tags/consumerTags';
 export * from './schema/types';
 export * from './schema/resolveRefs';
 export * from './schema/readEventSchema';

@@ -13,7 +13,9 @@ import { declaredEntityKey } from './findDeclaredEntities';
 import { readSnapshotFeed, SnapshotFeedRead } from './readSnapshotFeed';
 import { toEntities } from './toEntities';
 
-const PROVIDER_NAME = 'data-mesh-provider';
+/** The provider's name, the start of its entities' location keys. */
+export const DATA_MESH_PROVIDER_NAME = 'data-mesh-provider';
+
 const READINESS_POLL_MS = 1000;
 
 export interface DataMeshEntityProviderOptions {
@@ -63,13 +65,13 @@ export class DataMeshEntityProvider implements EntityProvider {
   }
 
   getProviderName(): string {
-    return PROVIDER_NAME;
+    return DATA_MESH_PROVIDER_NAME;
   }
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
     await this.options.taskRunner.run({
-      id: `${PROVIDER_NAME}:refresh`,
+      id: `${DATA_MESH_PROVIDER_NAME}:refresh`,
       fn: async () => {
         try {
           await this.refresh();
@@ -86,9 +88,11 @@ export class DataMeshEntityProvider implements EntityProvider {
   /** Reads the snapshot and replaces this provider's entities with it. */
   async refresh(): Promise<void> {
     if (!this.connection) {
-      throw new Error(`${PROVIDER_NAME} is not connected to the catalog yet`);
+      throw new Error(
+        `${DATA_MESH_PROVIDER_NAME} is not connected to the catalog yet`,
+      );
     }
-    const locationKey = `${PROVIDER_NAME}:default`;
+    const locationKey = `${DATA_MESH_PROVIDER_NAME}:default`;
     const declared = await this.declaredEntities(locationKey);
     const declaredList = [...declared].sort().join('\n');
     const read = await this.readSnapshotWhenReady(

@@ -142,6 +142,7 @@ function tableEntity(
       type: 'athena-table',
       owner: product.owner ?? UNOWNED,
       system: systemNameFor(product.domain, product.name),
+      ...tableConsumers(product),
     },
   };
 }
@@ -190,6 +191,7 @@ function apiEntity(
         ...(event.dataProduct
           ? { [DATA_MESH_ANNOTATIONS.dataProduct]: event.dataProduct }
           : {}),
+        ...eventConsumersAnnotation(product, detailType),
       },
     },
     spec: {
@@ -202,4 +204,31 @@ function apiEntity(
       definition,
     },
   };
+}
+
+/** The consumers an event is forwarded to, for the consumers processor. */
+function eventConsumersAnnotation(
+  product: DataProductDetails | undefined,
+  detailType: string,
+): Record<string, string> {
+  const refs = (product?.consumers ?? [])
+    .filter(
+      consumer =>
+        consumer.events &&
+        (!consumer.detailTypes || consumer.detailTypes.includes(detailType)),
+    )
+    .map(consumer => consumer.consumer);
+  return refs.length > 0
+    ? { [DATA_MESH_ANNOTATIONS.consumers]: refs.join(' ') }
+    : {};
+}
+
+/** The consumers that read the table depend on it (Backstage's own relation). */
+function tableConsumers(product: DataProductDetails): {
+  dependencyOf?: string[];
+} {
+  const refs = product.consumers
+    .filter(consumer => consumer.table)
+    .map(consumer => consumer.consumer);
+  return refs.length > 0 ? { dependencyOf: refs } : {};
 }

@@ -242,6 +242,7 @@ function toProduct(
           }
         : undefined,
     events,
+    consumers: pick('consumers') ?? [],
     userTags: first.userTags,
     problems,
     degraded: problems.length > 0,

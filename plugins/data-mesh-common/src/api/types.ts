@@ -4,6 +4,7 @@
  * docs/api.md.
  */
 import { Classification } from '../contract/model';
+import { ConsumerSummary } from '../tags/consumerTags';
 import { SchemaDiff } from '../compatibility/diffSchemas';
 import { CompatibilityLevel } from '../compatibility/rules';
 import { CompatibilityMode } from '../contract/compatibilityModes';
@@ -148,6 +149,8 @@ export interface DataProductDetails extends DataProductSummary {
   readonly freshnessMinutes?: number;
   readonly athena?: AthenaAccess;
   readonly events: readonly EventSummary[];
+  /** The approved consumers (the contract's `access.consumers` in force at the last deploy). */
+  readonly consumers: readonly ConsumerSummary[];
   /** The owner's own tags (not `datamesh:`). */
   readonly userTags: Readonly<Record<string, string>>;
   readonly problems: readonly string[];

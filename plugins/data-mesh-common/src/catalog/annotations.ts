@@ -15,4 +15,10 @@ export const DATA_MESH_ANNOTATIONS = {
    * stack's dataRetention), the longest retention a product may ask for.
    */
   dataRetentionDays: 'datamesh.fintech/data-retention-days',
+  /**
+   * On an event's API: the entity refs (space-separated) of the approved
+   * consumers its events are forwarded to; the catalog module turns them
+   * into `consumesApi` / `apiConsumedBy` relations.
+   */
+  consumers: 'datamesh.fintech/consumers',
 } as const;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { checkName, NameKind } from '../naming';
+import { nameSchema } from './nameSchema';
 import {
   COMPATIBILITY_MODES,
   DEFAULT_COMPATIBILITY_MODE,
 } from './compatibilityModes';
+import { accessSectionSchema } from './accessModel';
+import { checkAccessRules } from './accessRules';
 
 /** The `apiVersion` every contract declares; bumped only on breaking format changes. */
 export const CONTRACT_API_VERSION = 'datamesh.fintech/v1';
@@ -114,14 +116,7 @@ export function applyContractDefaults(
   return { contract: result, defaulted };
 }
 
-function name(kind: NameKind) {
-  return z.string().superRefine((value, ctx) => {
-    const problem = checkName(kind, value);
-    if (problem) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-    }
-  });
-}
+const name = nameSchema;
 
 const semver = z
   .string()
@@ -308,9 +303,11 @@ export const dataProductContractSchema = z
     storage: storageSchema.default({}),
     quality: z.array(qualityRuleSchema).default([]),
     tags: z.record(userTagKey, userTagValue).default({}),
+    access: accessSectionSchema.default({}),
   })
   .strict()
-  .superRefine(checkCrossFieldRules);
+  .superRefine(checkCrossFieldRules)
+  .superRefine(checkAccessRules);
 
 function checkCrossFieldRules(
   contract: {

@@ -134,8 +134,16 @@ function describeIssue(issue: z.ZodIssue): string {
   ) {
     return 'is required';
   }
-  if (issue.code === z.ZodIssueCode.invalid_type) {
+  // zod's own wording is `Expected x, received y`; any other is the
+  // schema's `invalid_type_error`, which says more (e.g. how to quote).
+  if (
+    issue.code === z.ZodIssueCode.invalid_type &&
+    issue.message.startsWith('Expected ')
+  ) {
     return `must be a ${issue.expected}, not a ${issue.received}`;
+  }
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    return issue.message;
   }
   if (issue.code === z.ZodIssueCode.invalid_union_discriminator) {
     return `must be one of ${issue.options.map(option => String(option)).join(', ')}`;

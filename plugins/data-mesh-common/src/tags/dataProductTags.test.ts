@@ -56,6 +56,7 @@ describe('data-product tags', () => {
       compatibility: 'BACKWARD',
       piiFields: ['trader_id'],
       partitionKeys: ['event_date'],
+      consumers: [],
       userTags: { 'cost-center': '4711', regulation: 'MiFID II' },
       problems: [],
     });

@@ -8,7 +8,13 @@ import {
   COMPATIBILITY_MODES,
   CompatibilityMode,
 } from '../contract/compatibilityModes';
+import type { AccessGrant } from '../contract/accessModel';
 import { resolveStorage } from '../contract/resolveContract';
+import {
+  ConsumerSummary,
+  consumersToTags,
+  tagsToConsumers,
+} from './consumerTags';
 import { AWS_TAG_LIMITS, DATA_MESH_TAG_PREFIX, TAG_KEYS } from './tagKeys';
 
 /** Thrown when a tag set would be rejected by AWS. */
@@ -74,13 +80,16 @@ export function assertTagLimits(tags: Readonly<Record<string, string>>): void {
 /**
  * The tags for a data product's registry and schemas. With an event, the
  * event's PII fields are included (they belong on that event's schema only).
- * The contract's own `tags` come along, platform keys win.
+ * The contract's own `tags` come along, platform keys win. `consumers` are
+ * the grants to list, the contract's by default; the constructs pass those
+ * in force on the day of synthesis.
  *
  * @throws TagLimitError when AWS would reject the result.
  */
 export function contractToTags(
   contract: DataProductContract,
   event?: DataProductEvent,
+  consumers: readonly AccessGrant[] = contract.access.consumers,
 ): Record<string, string> {
   const storage = resolveStorage(contract);
   const tags: Record<string, string> = {
@@ -97,6 +106,7 @@ export function contractToTags(
     [TAG_KEYS.freshnessMinutes]: String(contract.sla.freshnessMinutes),
     [TAG_KEYS.partitionKeys]: storage.partitionKeys.join(' '),
     [TAG_KEYS.compatibility]: contract.compatibility,
+    ...consumersToTags(consumers),
   };
   if (event && event.piiFields.length > 0) {
     // Space-separated: commas are not in AWS's tag character set.
@@ -123,6 +133,8 @@ export interface DataProductTagMetadata {
   readonly piiFields: readonly string[];
   /** Athena partition columns; empty when the tag is absent. */
   readonly partitionKeys: readonly string[];
+  /** The approved consumers in force when the schema was published. */
+  readonly consumers: readonly ConsumerSummary[];
   /** The tags that are not the platform's, as the owner set them. */
   readonly userTags: Readonly<Record<string, string>>;
   /** Tag values that were present but unreadable; the product is shown degraded. */
@@ -168,6 +180,8 @@ export function tagsToDataProductMetadata(
     }
     return Number(value);
   };
+  const consumers = tagsToConsumers(tags);
+  problems.push(...consumers.problems);
   const userTags = Object.fromEntries(
     Object.entries(tags).filter(
       ([key]) => !key.startsWith(DATA_MESH_TAG_PREFIX),
@@ -187,6 +201,7 @@ export function tagsToDataProductMetadata(
     compatibility: readEnum(TAG_KEYS.compatibility, COMPATIBILITY_MODES),
     piiFields: splitList(tags[TAG_KEYS.piiFields]),
     partitionKeys: splitList(tags[TAG_KEYS.partitionKeys]),
+    consumers: consumers.consumers,
     userTags,
     problems,
   };

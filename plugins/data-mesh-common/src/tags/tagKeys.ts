@@ -20,6 +20,8 @@ export const TAG_KEYS = {
   piiFields: 'datamesh:pii-fields',
   partitionKeys: 'datamesh:partition-keys',
   compatibility: 'datamesh:compatibility',
+  /** Continued in `datamesh:consumers-2`, `-3`, ... (see `consumersToTags`). */
+  consumers: 'datamesh:consumers',
 } as const;
 
 export type TagField = keyof typeof TAG_KEYS;

@@ -43,6 +43,14 @@ export const tradeExecutions: DataProductDetails = {
     sampleQuery: 'SELECT *\nFROM "trading"."trade_executions"\nLIMIT 100;',
   },
   events: [tradeExecuted],
+  consumers: [
+    {
+      consumer: 'system:credit-credit-decisions',
+      events: true,
+      table: 'without-pii',
+      expires: '2027-06-30',
+    },
+  ],
   userTags: { 'cost-center': '4711' },
   problems: [],
 };

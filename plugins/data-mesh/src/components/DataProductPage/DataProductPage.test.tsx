@@ -115,6 +115,25 @@ describe('DataProductPage', () => {
     expect(await screen.findByText('BACKWARD')).toBeInTheDocument();
   });
 
+  it('lists the approved consumers and links to the access request, product filled in', async () => {
+    await renderPage();
+    const consumer = await screen.findByRole('link', {
+      name: 'system:credit-credit-decisions',
+    });
+    expect(consumer).toHaveAttribute(
+      'href',
+      '/catalog/default/system/credit-credit-decisions',
+    );
+    expect(screen.getByText('without PII columns')).toBeInTheDocument();
+    expect(screen.getByText('2027-06-30')).toBeInTheDocument();
+    const request = screen.getByRole('button', { name: 'Request access' });
+    const url = new URL(request.getAttribute('href')!, 'http://app');
+    expect(url.pathname).toBe('/create/templates/default/data-product-access');
+    expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
+      product: 'trading/trade-executions',
+    });
+  });
+
   it('shows a clear error for an unknown product', async () => {
     await renderPage(
       createTestApi({

@@ -9,6 +9,8 @@ import { Alert } from '@material-ui/lab';
 import { DataProductDetails } from '@financial-data-mesh/plugin-data-mesh-common';
 import { ClassificationChip } from '../ClassificationChip';
 import { EventSchemaPanel } from '../EventSchemaPanel';
+import { catalogPathOf } from '../catalogPath';
+import { DataProductConsumers } from '../DataProductConsumers';
 
 /** Everything about one data product: metadata, Athena access, events. */
 export function DataProductView(props: { product: DataProductDetails }) {
@@ -86,6 +88,9 @@ export function DataProductView(props: { product: DataProductDetails }) {
           )}
         </InfoCard>
       </Grid>
+      <Grid item xs={12}>
+        <DataProductConsumers product={product} />
+      </Grid>
       {product.events.map(event => (
         <Grid
           item
@@ -97,13 +102,4 @@ export function DataProductView(props: { product: DataProductDetails }) {
       ))}
     </Grid>
   );
-}
-
-/** `group:trading-data` -> `/catalog/default/group/trading-data`. */
-function catalogPathOf(ref: string): string {
-  const [kind, rest] = ref.includes(':') ? ref.split(':', 2) : ['group', ref];
-  const [namespace, name] = rest.includes('/')
-    ? rest.split('/', 2)
-    : ['default', rest];
-  return `/catalog/${namespace}/${kind}/${name}`;
 }

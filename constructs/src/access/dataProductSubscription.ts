@@ -1,0 +1,128 @@
+import { Duration, RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
+import { EventBus, Match, Rule } from 'aws-cdk-lib/aws-events';
+import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { IKey } from 'aws-cdk-lib/aws-kms';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { subscriptionBusName } from '@financial-data-mesh/plugin-data-mesh-common';
+import { RuleQueueTarget } from '../product/ruleQueueTarget';
+import { createDomainKey } from '../security/domainKey';
+
+/** What a consuming stack subscribes to: a product another domain shares with it. */
+export interface DataProductSubscriptionProps {
+  /** The producing domain, as in the product's contract. */
+  readonly domain: string;
+  /** The product's name, as in its contract. */
+  readonly product: string;
+  /** The producer's AWS account: the only one whose events the bus admits. */
+  readonly producerAccount: string;
+  /**
+   * The detail-types to queue; the producer forwards only what the grant
+   * in its contract allows, so this narrows, never widens.
+   *
+   * @default - everything the producer forwards
+   */
+  readonly detailTypes?: readonly string[];
+  /**
+   * The key of the bus and queues.
+   *
+   * @default - a new customer-managed key, rotated yearly
+   */
+  readonly key?: IKey;
+  /** @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The consumer's side of a data product shared across accounts: the bus
+ * the producer's forwarding rule targets (named by convention, see
+ * `subscriptionBusName`), admitting `events:PutEvents` from the producer's
+ * account only, and a rule into an encrypted queue with a dead-letter
+ * queue, which the consuming service reads. The producer's contract grants
+ * the access (`access.consumers`); this only receives it. Both sides are
+ * in the same Region: the producer forwards to its own Region's bus name.
+ *
+ * @example
+ * new DataProductSubscription(this, 'TradeExecutions', {
+ *   domain: 'trading', product: 'trade-executions', producerAccount: '111122223333',
+ * });
+ */
+export class DataProductSubscription extends Construct {
+  readonly bus: EventBus;
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly rule: Rule;
+  readonly key: IKey;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: DataProductSubscriptionProps,
+  ) {
+    super(scope, id);
+    if (
+      !Token.isUnresolved(props.producerAccount) &&
+      !/^\d{12}$/.test(props.producerAccount)
+    ) {
+      throw new Error(
+        `DataProductSubscription ${this.node.path}: producerAccount must be a 12-digit AWS account id (got "${props.producerAccount}")`,
+      );
+    }
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const busName = subscriptionBusName(props.domain, props.product);
+    this.key =
+      props.key ??
+      createDomainKey(this, 'Key', {
+        domain: props.domain,
+        removalPolicy,
+        description: `Subscription to data product ${props.domain}/${props.product}: encrypts its bus and queues`,
+      });
+    this.bus = new EventBus(this, 'Bus', {
+      eventBusName: busName,
+      kmsKey: this.key,
+      description: `Events of data product ${props.domain}/${props.product}, forwarded from account ${props.producerAccount}`,
+    });
+    this.bus.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'ProducerMayForward',
+        principals: [new AccountPrincipal(props.producerAccount)],
+        actions: ['events:PutEvents'],
+        resources: [this.bus.eventBusArn],
+      }),
+    );
+    const encrypted = {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: this.key,
+      dataKeyReuse: Duration.hours(1),
+      enforceSSL: true,
+      removalPolicy,
+      retentionPeriod: Duration.days(14),
+    };
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', encrypted);
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the terminal store of undeliverable or unprocessed events; a DLQ of a DLQ would hide messages further.',
+    });
+    this.queue = new Queue(this, 'Queue', {
+      ...encrypted,
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+    });
+    this.rule = new Rule(this, 'Rule', {
+      eventBus: this.bus,
+      description: `Queues data product ${props.domain}/${props.product}`,
+      // The bus admits the producer's account only (its policy), so the
+      // rule needs no account filter; EventBridge wants some pattern.
+      eventPattern: props.detailTypes
+        ? { detailType: [...props.detailTypes] }
+        : { source: Match.exists() },
+      targets: [
+        new RuleQueueTarget(this.queue, {
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: 185,
+          maxEventAge: Duration.hours(24),
+        }),
+      ],
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { AccessGrant } from './accessModel';
+
+/** What the access rules need of the rest of the contract. */
+export interface AccessRulesInput {
+  readonly classification: string;
+  readonly events: ReadonlyArray<{
+    readonly detailType: string;
+    readonly piiFields: readonly string[];
+  }>;
+  readonly access: { readonly consumers: readonly AccessGrant[] };
+}
+
+/** The detail-types a grant forwards: every event for `all`. */
+export function grantedDetailTypes(
+  grant: Pick<AccessGrant, 'events'>,
+  events: AccessRulesInput['events'],
+): string[] {
+  if (grant.events === undefined) {
+    return [];
+  }
+  return grant.events === 'all'
+    ? events.map(event => event.detailType)
+    : [...grant.events];
+}
+
+/**
+ * The personal data a grant would hand over, as phrases for a message:
+ * events are forwarded as published, so an event with PII fields carries
+ * them; the table's PII columns only with `table: with-pii`.
+ */
+export function personalDataOfGrant(
+  grant: Pick<AccessGrant, 'events' | 'table'>,
+  events: AccessRulesInput['events'],
+): string[] {
+  const granted = new Set(grantedDetailTypes(grant, events));
+  const phrases = events
+    .filter(event => granted.has(event.detailType) && event.piiFields.length)
+    .map(
+      event => `events ${event.detailType} carry ${event.piiFields.join(', ')}`,
+    );
+  if (grant.table === 'with-pii') {
+    phrases.push('table: with-pii includes the PII columns');
+  }
+  return phrases;
+}
+
+/**
+ * The rules across an access grant and the rest of the contract: each grant
+ * grants something, names only the product's own events, has an expiry
+ * when the product is restricted, and carries a privacy approval for any
+ * personal data it hands over; one grant per consumer and account.
+ */
+export function checkAccessRules(
+  contract: AccessRulesInput,
+  ctx: z.RefinementCtx,
+): void {
+  const detailTypes = new Set(contract.events.map(event => event.detailType));
+  const seen = new Map<string, number>();
+  contract.access.consumers.forEach((grant, index) => {
+    const at = (...path: Array<string | number>) => [
+      'access',
+      'consumers',
+      index,
+      ...path,
+    ];
+    const problem = (path: Array<string | number>, message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: at(...path), message });
+
+    const key = `${grant.consumer} ${grant.account} ${grant.role ?? ''}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problem(
+        ['consumer'],
+        `duplicates access.consumers[${first}] (${grant.consumer}, account ${grant.account}); change that grant instead`,
+      );
+    } else {
+      seen.set(key, index);
+    }
+    if (grant.events === undefined && grant.table === undefined) {
+      problem([], 'grants nothing: set events, table or both');
+    }
+    if (Array.isArray(grant.events)) {
+      grant.events.forEach((detailType, position) => {
+        if (!detailTypes.has(detailType)) {
+          problem(
+            ['events', position],
+            `"${detailType}" is not an event of this product (it has ${[...detailTypes].join(', ')})`,
+          );
+        }
+      });
+    }
+    if (contract.classification === 'restricted' && !grant.expires) {
+      problem(
+        ['expires'],
+        'is required: a restricted product is shared for a limited time only (the last day of the grant, such as 2027-06-30)',
+      );
+    }
+    const personalData = personalDataOfGrant(grant, contract.events);
+    if (personalData.length > 0 && !grant.piiApproval) {
+      problem(
+        ['piiApproval'],
+        `is required: ${personalData.join('; ')}, and personal data goes only to consumers approved for it. Add the reference of the privacy approval, or grant only events without PII fields and table: without-pii`,
+      );
+    }
+  });
+}

@@ -1,0 +1,4 @@
+export {
+  DataProductConsumers,
+  accessRequestPath,
+} from './DataProductConsumers';
