@@ -169,8 +169,11 @@ async function latencyUnderLoad(url: string) {
     });
   });
   times.sort((a, b) => a - b);
+  // Response times come with sub-microsecond digits: one decimal is enough.
   const at = (p: number) =>
-    times[Math.min(times.length - 1, Math.floor(times.length * p))];
+    Number(
+      times[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(1),
+    );
   return {
     p50: at(0.5),
     p95: at(0.95),
