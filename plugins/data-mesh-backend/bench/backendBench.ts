@@ -172,7 +172,9 @@ async function latencyUnderLoad(url: string) {
   // Response times come with sub-microsecond digits: one decimal is enough.
   const at = (p: number) =>
     Number(
-      times[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(1),
+      times[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(
+        1,
+      ),
     );
   return {
     p50: at(0.5),

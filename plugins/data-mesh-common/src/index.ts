@@ -11,6 +11,7 @@ export * from './contract/model';
 export * from './contract/accessModel';
 export * from './contract/accessRules';
 export * from './contract/accessExpiry';
+export * from './contract/addAccessGrant';
 export * from './contract/errors';
 export * from './contract/parseContract';
 export * from './contract/resolveContract';

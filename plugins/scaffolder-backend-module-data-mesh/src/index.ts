@@ -14,4 +14,5 @@ export { createCheckDomainNameAction } from './actions/checkDomainName';
 export { createCheckProductNameAction } from './actions/checkProductName';
 export { createPublishLocalAction } from './actions/publishLocal';
 export { createRegisterLocalAction } from './actions/registerLocal';
+export { createProposeAccessAction } from './actions/proposeAccess';
 export { RegistrySnapshotClient } from './registry/RegistrySnapshotClient';

@@ -7,14 +7,17 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { resolve } from 'node:path';
 import { createCheckDomainNameAction } from './actions/checkDomainName';
 import { createCheckProductNameAction } from './actions/checkProductName';
+import { createProposeAccessAction } from './actions/proposeAccess';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createRegisterLocalAction } from './actions/registerLocal';
 import { createSchemaCompatibilityAction } from './actions/schemaCompatibility';
 import { createSchemaFromFieldsAction } from './actions/schemaFromFields';
 import { createValidateContractAction } from './actions/validateContract';
+import { seedSampleRepositories } from './git/seedSampleRepositories';
 import { RegistrySnapshotClient } from './registry/RegistrySnapshotClient';
 
 export const DEFAULT_LOCAL_REPOSITORIES_DIR = '.data-mesh/repositories';
+export const DEFAULT_SAMPLE_DOMAINS_DIR = 'examples/domains';
 
 /** The data mesh's scaffolder actions, registered with the scaffolder plugin. */
 export const scaffolderModuleDataMesh = createBackendModule({
@@ -28,8 +31,9 @@ export const scaffolderModuleDataMesh = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        logger: coreServices.logger,
       },
-      async init({ actions, config, discovery, auth, catalog }) {
+      async init({ actions, config, discovery, auth, catalog, logger }) {
         const registry = new RegistrySnapshotClient(discovery, auth);
         const repositoriesDir = resolve(
           config.getOptionalString(
@@ -48,7 +52,28 @@ export const scaffolderModuleDataMesh = createBackendModule({
           }),
           createPublishLocalAction({ repositoriesDir }),
           createRegisterLocalAction({ repositoriesDir, catalog }),
+          createProposeAccessAction({
+            repositoriesDir,
+            appBaseUrl: config.getString('app.baseUrl'),
+          }),
         );
+        // The embedded default's samples have no producer repository of
+        // their own: give them one, so access to them can be requested.
+        if (
+          config.getOptionalBoolean(
+            'dataMesh.scaffolder.seedSampleRepositories',
+          )
+        ) {
+          await seedSampleRepositories({
+            domainsDir: resolve(
+              config.getOptionalString(
+                'dataMesh.scaffolder.sampleDomainsDir',
+              ) ?? DEFAULT_SAMPLE_DOMAINS_DIR,
+            ),
+            repositoriesDir,
+            logger,
+          });
+        }
       },
     });
   },

@@ -2,6 +2,8 @@ import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import git from 'isomorphic-git';
+import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { APP_URL, startStack, stopStack } from './stack';
@@ -56,6 +58,18 @@ describe('the event catalog in a browser', () => {
         }));
     });
     expect(violations).toEqual([]);
+  }
+
+  /** Records the form's last page, checks it, and runs the template. */
+  async function reviewAndCreate(formScreenshot: string) {
+    await page.screenshot({
+      path: join(screenshots, formScreenshot),
+      fullPage: true,
+    });
+    await expectNoCriticalAxeViolations();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
   }
 
   /** Table rows with a product link (material-table pads pages with empty rows). */
@@ -243,14 +257,7 @@ describe('the event catalog in a browser', () => {
     await page.getByRole('button', { name: 'Add Item' }).click();
     await page.getByLabel('Name').nth(1).fill('card_holder_name');
     await page.getByLabel('Personal data (PII)').nth(1).check();
-    await page.screenshot({
-      path: join(screenshots, 'template-form.png'),
-      fullPage: true,
-    });
-    await expectNoCriticalAxeViolations();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Review' }).click();
-    await page.getByRole('button', { name: 'Create' }).click();
+    await reviewAndCreate('template-form.png');
 
     await page
       .getByText('Open in the catalog', { exact: false })
@@ -268,5 +275,61 @@ describe('the event catalog in a browser', () => {
       ),
     ).toBe(true);
     await page.screenshot({ path: join(screenshots, 'template-run.png') });
+  }, 180_000);
+
+  it("requests access from the product page, proposed as a branch of the producer's repository", async () => {
+    await page.goto(`${APP_URL}/data-mesh/products/trading/trade-executions`);
+    await page.getByText('Consumers').first().waitFor();
+    await page.getByRole('button', { name: 'Request access' }).click();
+    // The template opens with the product filled in from the page.
+    const product = page.getByRole('textbox', { name: /^Data product/ });
+    await product.waitFor({ timeout: 30_000 });
+    await expect(product.inputValue()).resolves.toBe(
+      'trading/trade-executions',
+    );
+    await page.getByLabel('Consumer').first().fill('credit');
+    await page
+      .getByRole('option', { name: /credit-decisions/ })
+      .first()
+      .click();
+    await page.getByLabel('AWS account').first().fill('222233334444');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page
+      .getByLabel('Purpose')
+      .first()
+      .fill('Credit limits use the counterparty recent trading.');
+    // Every event of the product carries PII: a privacy approval is needed.
+    await page
+      .getByLabel('Privacy approval', { exact: false })
+      .first()
+      .fill('DPO-2026-114');
+    await reviewAndCreate('access-request-form.png');
+    await page
+      .getByText('Proposed change (access/', { exact: false })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page.getByText('What the producing team reviews').waitFor();
+    await page.screenshot({
+      path: join(screenshots, 'access-request-run.png'),
+    });
+
+    // The seeded producer repository holds the proposal as its own branch.
+    const dir = join(repositoriesDir, 'trading-trade-executions');
+    const branches = await git.listBranches({ fs, dir });
+    const proposal = branches.find(branch => branch.startsWith('access/'));
+    expect(proposal).toBeDefined();
+    const [commit] = await git.log({ fs, dir, ref: proposal!, depth: 1 });
+    const contract = new TextDecoder().decode(
+      (
+        await git.readBlob({
+          fs,
+          dir,
+          oid: commit.oid,
+          filepath: 'data-product.yaml',
+        })
+      ).blob,
+    );
+    expect(contract).toContain('consumer: system:credit-credit-decisions');
+    expect(contract).toContain("account: '222233334444'");
   }, 180_000);
 });

@@ -17,14 +17,18 @@ export interface FormProperty {
   readonly 'ui:options'?: Record<string, unknown>;
 }
 
+/** The repository's software templates, by folder. */
+export type TemplateName =
+  'data-product' | 'data-domain' | 'data-product-access';
+
 /** The template file of one of the repository's software templates. */
-export function templateFile(template: 'data-product' | 'data-domain') {
+export function templateFile(template: TemplateName) {
   return join(__dirname, `../../../../templates/${template}/template.yaml`);
 }
 
 /** Every property of every page of a template's form, by name. */
 export function formProperties(
-  template: 'data-product' | 'data-domain',
+  template: TemplateName,
 ): Record<string, FormProperty> {
   const parsed = parse(readFileSync(templateFile(template), 'utf8'));
   const pages: Array<{ properties?: Record<string, FormProperty> }> =

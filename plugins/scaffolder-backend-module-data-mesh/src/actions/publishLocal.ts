@@ -1,13 +1,21 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import fs from 'node:fs';
-import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import git from 'isomorphic-git';
+import {
+  createLocalRepository,
+  gitIdentityOf,
+  pathExists,
+} from '../git/localRepository';
 
 export const PUBLISH_LOCAL_ACTION_ID = 'datamesh:publish:local';
+
+const SCAFFOLDER_IDENTITY = {
+  name: 'Scaffolder',
+  email: 'scaffolder@backstage.local',
+};
 
 const REPO_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
@@ -92,7 +100,7 @@ export function createPublishLocalAction(options: {
         ctx.output('repositoryPath', target);
         ctx.output('catalogInfoPath', join(target, 'catalog-info.yaml'));
       };
-      if (await exists(target)) {
+      if (await pathExists(target)) {
         throw new ConflictError(
           `${PUBLISH_LOCAL_ACTION_ID}: ${target} already exists; choose another repoName or remove it`,
         );
@@ -103,49 +111,23 @@ export function createPublishLocalAction(options: {
         return;
       }
 
-      await mkdir(repositoriesDir, { recursive: true });
-      const staging = join(
-        repositoriesDir,
-        `.${repoName}.${ctx.task.id}.partial`,
+      const commitHash = await createLocalRepository({
+        target,
+        attempt: ctx.task.id,
+        populate: staging => cp(source, staging, { recursive: true }),
+        message: gitCommitMessage,
+        author: {
+          ...gitIdentityOf(ctx.user, SCAFFOLDER_IDENTITY),
+          ...(ctx.input.gitAuthorName && { name: ctx.input.gitAuthorName }),
+          ...(ctx.input.gitAuthorEmail && { email: ctx.input.gitAuthorEmail }),
+        },
+        defaultBranch,
+      });
+      ctx.logger.info(
+        `Published ${target} (commit ${commitHash.slice(0, 7)} on ${defaultBranch})`,
       );
-      try {
-        await cp(source, staging, { recursive: true });
-        await git.init({ fs, dir: staging, defaultBranch });
-        await git.add({ fs, dir: staging, filepath: '.' });
-        const author = {
-          name:
-            ctx.input.gitAuthorName ??
-            ctx.user?.entity?.metadata.name ??
-            'Scaffolder',
-          email:
-            ctx.input.gitAuthorEmail ??
-            ctx.user?.entity?.spec?.profile?.email ??
-            'scaffolder@backstage.local',
-        };
-        const commitHash = await git.commit({
-          fs,
-          dir: staging,
-          message: gitCommitMessage,
-          author,
-        });
-        await rename(staging, target);
-        ctx.logger.info(
-          `Published ${target} (commit ${commitHash.slice(0, 7)} on ${defaultBranch})`,
-        );
-        outputs();
-        ctx.output('commitHash', commitHash);
-      } finally {
-        await rm(staging, { recursive: true, force: true });
-      }
+      outputs();
+      ctx.output('commitHash', commitHash);
     },
   });
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

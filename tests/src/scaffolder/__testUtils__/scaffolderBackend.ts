@@ -1,3 +1,4 @@
+import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
@@ -24,9 +25,25 @@ export const DOMAIN_TEMPLATE_FILE = join(
   REPO_ROOT,
   'templates/data-domain/template.yaml',
 );
+export const ACCESS_TEMPLATE_FILE = join(
+  REPO_ROOT,
+  'templates/data-product-access/template.yaml',
+);
 
 /** The software templates of the repository, by entity name. */
-export type TemplateName = 'data-product' | 'data-domain';
+export type TemplateName =
+  'data-product' | 'data-domain' | 'data-product-access';
+
+/** What a test changes of the backend `npm start` runs. */
+export interface ScaffolderBackendOptions {
+  /** Seed the sample products' producer repositories, as `npm start` does. */
+  readonly seedSampleRepositories?: boolean;
+  /**
+   * Features in place of the GitHub scaffolder module (which registers the
+   * real publish:github actions), e.g. a mock action and a URL reader.
+   */
+  readonly githubFeatures?: BackendFeature[];
+}
 
 /** The output of a finished task (the fields the tests read). */
 export interface TaskOutput {
@@ -44,7 +61,10 @@ export interface TaskState {
  * data product templates), the scaffolder with the data mesh actions, and the data mesh
  * plugin over the sample registry mirror: what `npm start` runs.
  */
-export async function startScaffolderBackend(repositoriesDir: string) {
+export async function startScaffolderBackend(
+  repositoriesDir: string,
+  options: ScaffolderBackendOptions = {},
+) {
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
@@ -55,7 +75,7 @@ export async function startScaffolderBackend(repositoriesDir: string) {
       scaffolderEntityModel,
       scaffolderPlugin,
       // The template's publish steps for GitHub and GitLab, as `npm start` has them.
-      scaffolderGithubModule,
+      ...(options.githubFeatures ?? [scaffolderGithubModule]),
       scaffolderGitlabModule,
       dataMeshPlugin,
       dataMeshScaffolderModule,
@@ -80,6 +100,7 @@ export async function startScaffolderBackend(repositoriesDir: string) {
             locations: [
               { type: 'file', target: DOMAIN_TEMPLATE_FILE },
               { type: 'file', target: TEMPLATE_FILE },
+              { type: 'file', target: ACCESS_TEMPLATE_FILE },
             ],
           },
           dataMesh: {
@@ -90,7 +111,11 @@ export async function startScaffolderBackend(repositoriesDir: string) {
                 path: join(REPO_ROOT, 'examples/registry'),
               },
             ],
-            scaffolder: { localRepositoriesDir: repositoriesDir },
+            scaffolder: {
+              localRepositoriesDir: repositoriesDir,
+              seedSampleRepositories: options.seedSampleRepositories ?? false,
+              sampleDomainsDir: join(REPO_ROOT, 'examples/domains'),
+            },
           },
         },
       }),
@@ -125,7 +150,11 @@ export async function startScaffolderBackend(repositoriesDir: string) {
   await waitFor('the data mesh snapshot', async () =>
     (await fetch(`${api}/data-mesh/health`)).ok ? true : undefined,
   );
-  for (const template of ['data-domain', 'data-product']) {
+  for (const template of [
+    'data-domain',
+    'data-product',
+    'data-product-access',
+  ]) {
     await waitFor(`the ${template} template in the catalog`, () =>
       getJson(`/catalog/entities/by-name/template/default/${template}`),
     );

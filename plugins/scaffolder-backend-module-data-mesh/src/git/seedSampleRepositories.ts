@@ -1,0 +1,70 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  CONTRACT_FILE_NAME,
+  parseDataProductContract,
+} from '@financial-data-mesh/plugin-data-mesh-common';
+import { cp, copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  createLocalRepository,
+  pathExists,
+  PLATFORM_GIT_IDENTITY,
+} from './localRepository';
+
+/**
+ * Gives every sample product the local producer repository a product
+ * template would have published (`<domain>-<product>`: its contract and
+ * schemas, one commit on main), so an embedded default can propose access
+ * to the samples. A repository that exists is left as it is: seeding runs
+ * on every start and never overwrites work.
+ *
+ * Returns the repositories it created.
+ */
+export async function seedSampleRepositories(options: {
+  /** One folder per sample domain, each with a data-product.yaml and schemas/. */
+  readonly domainsDir: string;
+  readonly repositoriesDir: string;
+  readonly logger: LoggerService;
+}): Promise<string[]> {
+  const { domainsDir, repositoriesDir, logger } = options;
+  const created: string[] = [];
+  const domains = await readdir(domainsDir, { withFileTypes: true });
+  for (const entry of domains.filter(domain => domain.isDirectory())) {
+    const productDir = join(domainsDir, entry.name);
+    const contractFile = join(productDir, CONTRACT_FILE_NAME);
+    if (!(await pathExists(contractFile))) {
+      continue;
+    }
+    const { contract } = parseDataProductContract(
+      await readFile(contractFile, 'utf8'),
+      { file: contractFile },
+    );
+    const target = join(repositoriesDir, `${contract.domain}-${contract.name}`);
+    if (await pathExists(target)) {
+      continue;
+    }
+    try {
+      await createLocalRepository({
+        target,
+        attempt: String(process.pid),
+        populate: async dir => {
+          await mkdir(dir, { recursive: true });
+          await copyFile(contractFile, join(dir, CONTRACT_FILE_NAME));
+          await cp(join(productDir, 'schemas'), join(dir, 'schemas'), {
+            recursive: true,
+          });
+        },
+        message: `Seed the ${contract.domain}/${contract.name} sample data product`,
+        author: PLATFORM_GIT_IDENTITY,
+      });
+      created.push(target);
+      logger.info(`Seeded the sample producer repository ${target}`);
+    } catch (error) {
+      // Another backend seeding the same folder got there first.
+      if (!(await pathExists(target))) {
+        throw error;
+      }
+    }
+  }
+  return created;
+}
