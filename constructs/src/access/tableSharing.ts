@@ -188,8 +188,7 @@ export function createTableSharing(
       }),
     ];
     for (const permission of permissions) {
-      permission.addDependency(props.table);
-      permission.node.addDependency(location);
+      permission.node.addDependency(props.table, location);
     }
     return { grant, permissions, excludedColumns };
   });
