@@ -159,6 +159,15 @@ describe('a product shared with a consumer in another account', () => {
     });
   });
 
+  it('prints the opt-in a data lake administrator runs once, as a stack output', () => {
+    const commands = Object.values(template.findOutputs('*')).map(output =>
+      text(output.Value),
+    );
+    expect(commands).toEqual([
+      `aws lakeformation create-lake-formation-opt-in --principal DataLakePrincipalIdentifier=${CREDIT_ACCOUNT} --resource '{"Table":{"CatalogId":"${PRODUCER.account}","DatabaseName":"trading","Name":"trade_executions"}}'`,
+    ]);
+  });
+
   it('registers only the product’s prefix with Lake Formation, in hybrid mode, read by a role confined to it', () => {
     template.hasResourceProperties('AWS::LakeFormation::Resource', {
       ResourceArn: {

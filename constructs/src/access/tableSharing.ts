@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Validations } from 'aws-cdk-lib';
 import { CfnTable } from 'aws-cdk-lib/aws-glue';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { IKey } from 'aws-cdk-lib/aws-kms';
@@ -20,6 +20,12 @@ import { idOf } from './eventForwarding';
 /** The Lake Formation grants of one consumer. */
 export interface TableGrant {
   readonly grant: AccessGrant;
+  /**
+   * The stack output holding the command that opts the consumer in to
+   * Lake Formation permissions on the table, for a data lake administrator
+   * to run once after the deploy (CloudFormation has no resource for it).
+   */
+  readonly optInCommand: CfnOutput;
   /** DESCRIBE on the domain's database, SELECT (and DESCRIBE) on the product's table. */
   readonly permissions: readonly CfnPrincipalPermissions[];
   /** The table columns the consumer does not see. */
@@ -190,7 +196,22 @@ export function createTableSharing(
     for (const permission of permissions) {
       permission.node.addDependency(props.table, location);
     }
-    return { grant, permissions, excludedColumns };
+    // Hybrid access mode applies Lake Formation only to opted-in principals.
+    const optInCommand = new CfnOutput(scope, `LakeFormationOptIn${id}`, {
+      description:
+        `Run once as a Lake Formation data lake administrator: lets ${grant.consumer} (account ${grant.account}) read ${layout.database}.${layout.table} through its grant`.slice(
+          0,
+          1024,
+        ),
+      value: [
+        'aws lakeformation create-lake-formation-opt-in',
+        `--principal DataLakePrincipalIdentifier=${principal.dataLakePrincipalIdentifier}`,
+        `--resource '${JSON.stringify({ Table: { CatalogId: '__ACCOUNT__', DatabaseName: layout.database, Name: layout.table } })}'`,
+      ]
+        .join(' ')
+        .replace('__ACCOUNT__', stack.account),
+    });
+    return { grant, permissions, excludedColumns, optInCommand };
   });
   return { location, locationRole, grants };
 }
