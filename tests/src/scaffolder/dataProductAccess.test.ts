@@ -272,6 +272,23 @@ describe('requesting access to a data product from the portal', () => {
     ]);
   }, 120_000);
 
+  it("refuses a repository whose contract is another product's", async () => {
+    const { task, log } = await request({
+      product: 'trading/trade-executions',
+      consumer: 'group:default/credit-risk',
+      account: '999988887777',
+      events: 'none',
+      table: 'without-pii',
+      purpose: 'Ad hoc analysis of the traded volumes.',
+      repoTarget: 'github',
+      repoUrl: 'github.com?owner=credit&repo=credit-credit-decisions',
+    });
+    expect(task.status).toBe('failed');
+    expect(log).toContain(
+      "repoUrl: the repository's data-product.yaml is the contract of credit/credit-decisions, not of trading/trade-executions",
+    );
+  }, 120_000);
+
   it.each<[string, Record<string, unknown>, string, string]>([
     [
       'a restricted product without a last day',

@@ -170,6 +170,12 @@ export function createProposeAccessAction(options: {
         : await readWorkspaceContract(contractFile!);
       // The request first: a refused one says what to fix in the form.
       const added = proposeGrant(before, grant, today());
+      // A wrong repository must not get someone else's grant.
+      if (added.contract.domain !== domain || added.contract.name !== product) {
+        throw new InputError(
+          `${PROPOSE_ACCESS_ACTION_ID}: repoUrl: the repository's ${CONTRACT_FILE_NAME} is the contract of ${added.contract.domain}/${added.contract.name}, not of ${domain}/${product}; pick the product's own repository`,
+        );
+      }
       if (local) {
         await refuseExistingBranch(repositoryPath, branchName);
       }
