@@ -258,7 +258,7 @@ access:
       expiring('2026-12-12'),
       new Date('2026-12-02T23:59:00Z'),
     );
-    template.resourceCountIs('AWS::LakeFormation::PrincipalPermissions', 3);
+    template.resourceCountIs('AWS::LakeFormation::PrincipalPermissions', 2);
     const warnings = Annotations.fromStack(stack).findWarning(
       '*',
       Match.stringLikeRegexp('ends on 2026-12-12 \\(in 10 days\\)'),
@@ -292,8 +292,17 @@ access:
       );
       expect(grant.PermissionsWithGrantOption).toEqual([]);
     }
-    expect(grants[2].Resource.TableWithColumns.ColumnWildcard).toEqual({
-      ExcludedColumnNames: [],
+    // Every column: one table permission, no column filter.
+    expect(grants.map(grant => grant.Permissions)).toEqual([
+      ['DESCRIBE'],
+      ['SELECT', 'DESCRIBE'],
+    ]);
+    expect(grants[1].Resource).toEqual({
+      Table: {
+        CatalogId: PRODUCER.account,
+        DatabaseName: 'trading',
+        Name: 'trade_executions',
+      },
     });
     // A grant without events forwards nothing.
     template.resourcePropertiesCountIs(
@@ -356,6 +365,20 @@ describe('DataProductSubscription', () => {
   it.each(COMPLIANCE_PACKS)('has no unacknowledged %s finding', (_, pack) => {
     const report = pack().validateScope(app);
     expect(report.violations.map(violation => violation.ruleName)).toEqual([]);
+  });
+
+  it('names each bad prop', () => {
+    expect(
+      () =>
+        new DataProductSubscription(new Stack(new App(), 'Bad'), 'Sub', {
+          domain: 'Trading',
+          product: 'trade-executions',
+          producerAccount: PRODUCER.account,
+          detailTypes: [],
+        }),
+    ).toThrow(
+      /^DataProductSubscription Bad\/Sub:\n {2}- domain: .+\n {2}- detailTypes: list at least one/,
+    );
   });
 
   it('refuses a producer account that is not an account id', () => {

@@ -4,7 +4,10 @@ import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { subscriptionBusName } from '@financial-data-mesh/plugin-data-mesh-common';
+import {
+  checkName,
+  subscriptionBusName,
+} from '@financial-data-mesh/plugin-data-mesh-common';
 import { RuleQueueTarget } from '../product/ruleQueueTarget';
 import { createDomainKey } from '../security/domainKey';
 
@@ -66,6 +69,19 @@ export class DataProductSubscription extends Construct {
     ) {
       throw new Error(
         `DataProductSubscription ${this.node.path}: producerAccount must be a 12-digit AWS account id (got "${props.producerAccount}")`,
+      );
+    }
+    const problems = [
+      checkName('domain', props.domain) &&
+        `domain: ${checkName('domain', props.domain)}`,
+      checkName('dataProduct', props.product) &&
+        `product: ${checkName('dataProduct', props.product)}`,
+      props.detailTypes?.length === 0 &&
+        'detailTypes: list at least one, or leave it out for everything the producer forwards',
+    ].filter(Boolean);
+    if (problems.length > 0) {
+      throw new Error(
+        `DataProductSubscription ${this.node.path}:\n${problems.map(p => `  - ${p}`).join('\n')}`,
       );
     }
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;

@@ -71,7 +71,8 @@ export function createEventForwarding(
     });
     const detailTypes = new Set(grantedDetailTypes(grant, events));
     const granted = events.filter(event => detailTypes.has(event.detailType));
-    const rule = new Rule(scope, `Forward${grant.account}${idOf(grant)}`, {
+    // One grant per account forwards events (the contract's rule).
+    const rule = new Rule(scope, `Forward${grant.account}`, {
       eventBus: props.bus,
       description:
         `Forwards ${props.contract.name} events to ${grant.consumer} (account ${grant.account})`.slice(
@@ -86,7 +87,7 @@ export function createEventForwarding(
         new EventBusTarget(
           EventBus.fromEventBusArn(
             scope,
-            `ConsumerBus${grant.account}${idOf(grant)}`,
+            `ConsumerBus${grant.account}`,
             targetBusArn,
           ),
           {
@@ -99,12 +100,4 @@ export function createEventForwarding(
     });
     return { grant, rule, targetBusArn };
   });
-}
-
-/** A construct-id-safe form of the consumer's entity reference. */
-export function idOf(grant: AccessGrant): string {
-  return grant.consumer
-    .split(/[^A-Za-z0-9]+/)
-    .map(part => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
 }

@@ -15,7 +15,6 @@ import {
 import { TableLayout } from '../glue/tableLayout';
 import { nagResource } from '../security/nagResource';
 import { ServiceRole } from '../security/serviceRole';
-import { idOf } from './eventForwarding';
 
 /** The Lake Formation grants of one consumer. */
 export interface TableGrant {
@@ -153,8 +152,7 @@ export function createTableSharing(
           })
         : grant.account,
     };
-    const delegable = (permissions: string[]) =>
-      grant.role ? [] : permissions;
+    const delegable = (granted: string[]) => (grant.role ? [] : granted);
     const excludedColumns =
       grant.table === 'with-pii' ? [] : excludedWithoutPii;
     const table = {
@@ -162,37 +160,44 @@ export function createTableSharing(
       databaseName: layout.database,
       name: layout.table,
     };
-    const id = `${grant.account}${idOf(grant)}`;
-    const permissions = [
-      new CfnPrincipalPermissions(scope, `DatabaseGrant${id}`, {
+    // One grant per reader (account, or role of it) reads the table.
+    const id = `${grant.account}${grant.role ?? ''}`;
+    const grantOf = (
+      name: string,
+      resource: CfnPrincipalPermissions.ResourceProperty,
+      granted: string[],
+    ) =>
+      new CfnPrincipalPermissions(scope, `${name}${id}`, {
         catalog: stack.account,
         principal,
-        resource: {
-          database: { catalogId: stack.account, name: layout.database },
-        },
-        permissions: ['DESCRIBE'],
-        permissionsWithGrantOption: delegable(['DESCRIBE']),
-      }),
-      new CfnPrincipalPermissions(scope, `TableGrant${id}`, {
-        catalog: stack.account,
-        principal,
-        resource: { table },
-        permissions: ['DESCRIBE'],
-        permissionsWithGrantOption: delegable(['DESCRIBE']),
-      }),
-      new CfnPrincipalPermissions(scope, `ColumnsGrant${id}`, {
-        catalog: stack.account,
-        principal,
-        resource: {
-          tableWithColumns: {
-            ...table,
-            columnWildcard: { excludedColumnNames: excludedColumns },
-          },
-        },
-        permissions: ['SELECT'],
-        permissionsWithGrantOption: delegable(['SELECT']),
-      }),
-    ];
+        resource,
+        permissions: granted,
+        permissionsWithGrantOption: delegable(granted),
+      });
+    const database = grantOf(
+      'DatabaseGrant',
+      { database: { catalogId: stack.account, name: layout.database } },
+      ['DESCRIBE'],
+    );
+    // Every column: one table permission. Without some: SELECT on the
+    // other columns, DESCRIBE on the table (which names every column).
+    const permissions =
+      excludedColumns.length === 0
+        ? [database, grantOf('TableGrant', { table }, ['SELECT', 'DESCRIBE'])]
+        : [
+            database,
+            grantOf('TableGrant', { table }, ['DESCRIBE']),
+            grantOf(
+              'ColumnsGrant',
+              {
+                tableWithColumns: {
+                  ...table,
+                  columnWildcard: { excludedColumnNames: excludedColumns },
+                },
+              },
+              ['SELECT'],
+            ),
+          ];
     for (const permission of permissions) {
       permission.node.addDependency(props.table, location);
     }

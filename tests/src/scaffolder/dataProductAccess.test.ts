@@ -50,6 +50,7 @@ const recordingPullRequests = createBackendModule({
               input: {
                 repoUrl: z => z.string(),
                 branchName: z => z.string(),
+                targetBranchName: z => z.string().optional(),
                 title: z => z.string(),
                 description: z => z.string(),
                 sourcePath: z => z.string().optional(),
@@ -256,6 +257,7 @@ describe('requesting access to a data product from the portal', () => {
     expect(pullRequest.input).toMatchObject({
       repoUrl: 'github.com?owner=credit&repo=credit-credit-decisions',
       branchName: 'access/credit-risk-999988887777',
+      targetBranchName: 'main',
       sourcePath: 'producer',
     });
     expect(pullRequest.input.description).toContain(

@@ -122,3 +122,13 @@ export type AccessGrant = z.output<typeof accessGrantSchema>;
 export function subscriptionBusName(domain: string, product: string): string {
   return `datamesh-from-${domain}-${product}`;
 }
+
+/**
+ * An entity reference in one spelling: lower case, with the default
+ * namespace written out, so `system:x` and `System:default/X` are one
+ * consumer.
+ */
+export function canonicalConsumerRef(ref: string): string {
+  const [kind, rest = ''] = ref.toLowerCase().split(':', 2);
+  return rest.includes('/') ? `${kind}:${rest}` : `${kind}:default/${rest}`;
+}

@@ -174,6 +174,81 @@ describe('the access section', () => {
   });
 });
 
+describe('one grant per bus and per Lake Formation reader', () => {
+  const grant = (...lines: string[]) => lines.join('\n      ');
+  const twoGrants = (first: string, second: string) =>
+    `${sample('trading')}access:\n  consumers:\n    - ${first}\n    - ${second}\n`;
+
+  it('refuses a second grant forwarding events to the same account', () => {
+    const issues = issuesOf(
+      twoGrants(
+        grant(
+          ...CREDIT,
+          'table: without-pii',
+          'events: [TradeExecuted]',
+          'piiApproval: DPO-1',
+        ),
+        grant(
+          'consumer: group:credit-risk',
+          "account: '222233334444'",
+          'purpose: Ad hoc analysis of cancelled trades.',
+          'events: [TradeCancelled]',
+          'piiApproval: DPO-2',
+        ),
+      ),
+    );
+    expect(issues.map(issue => issue.path)).toEqual([
+      'access.consumers[1].events',
+    ]);
+    expect(issues[0].message).toMatch(
+      /^account 222233334444 already receives this product's events through access\.consumers\[0\]/,
+    );
+  });
+
+  it('refuses a second table grant to the same reader, but not to another role of its account', () => {
+    const other = (role?: string) =>
+      grant(
+        'consumer: group:credit-risk',
+        "account: '222233334444'",
+        ...(role ? [`role: ${role}`] : []),
+        'purpose: Ad hoc analysis of the traded volumes.',
+        'table: without-pii',
+      );
+    const first = grant(...CREDIT, 'table: without-pii');
+    expect(
+      issuesOf(twoGrants(first, other())).map(issue => [
+        issue.path,
+        issue.message.split(':')[0],
+      ]),
+    ).toEqual([
+      [
+        'access.consumers[1].table',
+        'account 222233334444 already reads the table through access.consumers[0]',
+      ],
+    ]);
+    expect(() =>
+      parseDataProductContract(twoGrants(first, other('credit-analysts'))),
+    ).not.toThrow();
+  });
+
+  it('treats one consumer spelt two ways as a duplicate', () => {
+    const issues = issuesOf(
+      twoGrants(
+        grant(...CREDIT, 'table: without-pii'),
+        grant(
+          'consumer: System:default/Credit-Credit-Decisions',
+          "account: '222233334444'",
+          'purpose: Credit limits use the counterparty recent trading.',
+          'table: without-pii',
+        ),
+      ),
+    );
+    expect(issues.map(issue => issue.path)).toContain(
+      'access.consumers[1].consumer',
+    );
+  });
+});
+
 describe('grantsOnDay', () => {
   const grant = (expires?: string) => ({
     consumer: 'group:credit-risk',

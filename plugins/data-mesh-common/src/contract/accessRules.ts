@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AccessGrant } from './accessModel';
+import { AccessGrant, canonicalConsumerRef } from './accessModel';
 
 /** What the access rules need of the rest of the contract. */
 export interface AccessRulesInput {
@@ -49,7 +49,8 @@ export function personalDataOfGrant(
  * The rules across an access grant and the rest of the contract: each grant
  * grants something, names only the product's own events, has an expiry
  * when the product is restricted, and carries a privacy approval for any
- * personal data it hands over; one grant per consumer and account.
+ * personal data it hands over; one grant per consumer and account, one
+ * forwarding events per account, one reading the table per reader.
  */
 export function checkAccessRules(
   contract: AccessRulesInput,
@@ -57,6 +58,8 @@ export function checkAccessRules(
 ): void {
   const detailTypes = new Set(contract.events.map(event => event.detailType));
   const seen = new Map<string, number>();
+  const eventsByAccount = new Map<string, number>();
+  const tableByPrincipal = new Map<string, number>();
   contract.access.consumers.forEach((grant, index) => {
     const at = (...path: Array<string | number>) => [
       'access',
@@ -67,7 +70,7 @@ export function checkAccessRules(
     const problem = (path: Array<string | number>, message: string) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: at(...path), message });
 
-    const key = `${grant.consumer} ${grant.account} ${grant.role ?? ''}`;
+    const key = `${canonicalConsumerRef(grant.consumer)} ${grant.account} ${grant.role ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
       problem(
@@ -76,6 +79,32 @@ export function checkAccessRules(
       );
     } else {
       seen.set(key, index);
+    }
+    // An account has one subscription bus per product, and Lake Formation
+    // one permission per principal: a second grant would deliver twice, or
+    // be revoked with the first. (A duplicate is reported as that alone.)
+    if (first === undefined && grant.events !== undefined) {
+      const other = eventsByAccount.get(grant.account);
+      if (other !== undefined) {
+        problem(
+          ['events'],
+          `account ${grant.account} already receives this product's events through access.consumers[${other}]: they go to the account's one subscription bus, so one grant per account forwards events`,
+        );
+      } else {
+        eventsByAccount.set(grant.account, index);
+      }
+    }
+    if (first === undefined && grant.table !== undefined) {
+      const principal = `${grant.account} ${grant.role ?? ''}`;
+      const other = tableByPrincipal.get(principal);
+      if (other !== undefined) {
+        problem(
+          ['table'],
+          `${grant.role ? `role ${grant.role} of account` : 'account'} ${grant.account} already reads the table through access.consumers[${other}]: Lake Formation keeps one permission per reader, so one grant per account (or role) reads the table`,
+        );
+      } else {
+        tableByPrincipal.set(principal, index);
+      }
     }
     if (grant.events === undefined && grant.table === undefined) {
       problem([], 'grants nothing: set events, table or both');

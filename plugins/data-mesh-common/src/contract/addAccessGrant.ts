@@ -8,7 +8,7 @@ import {
   Scalar,
   YAMLSeq,
 } from 'yaml';
-import type { AccessGrant } from './accessModel';
+import { AccessGrant, canonicalConsumerRef } from './accessModel';
 import { ContractIssue, ContractValidationError } from './errors';
 import { CONTRACT_FILE_NAME, DataProductContract } from './model';
 import { parseDataProductContract } from './parseContract';
@@ -127,11 +127,7 @@ function checkRequest(
 
 /** Entity refs name one entity whatever their case and an omitted default namespace. */
 function sameEntityRef(a: string, b: string): boolean {
-  const canonical = (ref: string) => {
-    const [kind, rest] = ref.toLowerCase().split(':', 2);
-    return rest?.includes('/') ? `${kind}:${rest}` : `${kind}:default/${rest}`;
-  };
-  return canonical(a) === canonical(b);
+  return canonicalConsumerRef(a) === canonicalConsumerRef(b);
 }
 
 function orderedGrant(grant: AccessGrantRequest): Record<string, unknown> {

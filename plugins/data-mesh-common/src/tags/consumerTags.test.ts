@@ -65,6 +65,29 @@ describe('consumer tags', () => {
     );
   });
 
+  it('spreads a detail-type list too long for one tag value over entries it merges back', () => {
+    const detailTypes = Array.from(
+      { length: 6 },
+      (_, index) => `Event${String(index).repeat(50)}`,
+    );
+    const tags = consumersToTags([
+      grant(1, { events: detailTypes, table: 'without-pii' }),
+    ]);
+    expect(checkTagLimits(tags)).toEqual([]);
+    expect(Object.keys(tags).length).toBeGreaterThan(1);
+    expect(tagsToConsumers(tags)).toEqual({
+      consumers: [
+        {
+          consumer: 'system:consumer-system-number-1',
+          events: true,
+          detailTypes,
+          table: 'without-pii',
+        },
+      ],
+      problems: [],
+    });
+  });
+
   it('writes nothing without consumers', () => {
     expect(consumersToTags([])).toEqual({});
     expect(tagsToConsumers({})).toEqual({ consumers: [], problems: [] });
@@ -74,14 +97,15 @@ describe('consumer tags', () => {
     expect(
       tagsToConsumers({
         [TAG_KEYS.consumers]:
-          'system:a=events system:b=everything system:c system:d=table+table-pii',
+          'system:a=events system:b=everything system:c system:d=table+table-pii user:e=table',
       }),
     ).toEqual({
       consumers: [{ consumer: 'system:a', events: true }],
       problems: [
-        'tag datamesh:consumers has "system:b=everything", expected <entity ref>=<events|table|table-pii joined by +>[@<yyyy-mm-dd>]',
-        'tag datamesh:consumers has "system:c", expected <entity ref>=<events|table|table-pii joined by +>[@<yyyy-mm-dd>]',
-        'tag datamesh:consumers has "system:d=table+table-pii", expected <entity ref>=<events|table|table-pii joined by +>[@<yyyy-mm-dd>]',
+        'tag datamesh:consumers has "system:b=everything", expected <system: or group: entity ref>=<events|table|table-pii joined by +>[@<yyyy-mm-dd>]',
+        'tag datamesh:consumers has "system:c", expected <system: or group: entity ref>=<events|table|table-pii joined by +>[@<yyyy-mm-dd>]',
+        'tag datamesh:consumers has "system:d=table+table-pii", expected <system: or group: entity ref>=<events|table|table-pii joined by +>[@<yyyy-mm-dd>]',
+        'tag datamesh:consumers has "user:e=table", expected <system: or group: entity ref>=<events|table|table-pii joined by +>[@<yyyy-mm-dd>]',
       ],
     });
   });

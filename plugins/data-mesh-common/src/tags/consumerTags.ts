@@ -1,5 +1,8 @@
 import type { AccessGrant, TableAccessLevel } from '../contract/accessModel';
-import { TABLE_ACCESS_LEVELS } from '../contract/accessModel';
+import {
+  ACCESS_GRANT_PATTERNS,
+  TABLE_ACCESS_LEVELS,
+} from '../contract/accessModel';
 import { AWS_TAG_LIMITS, TAG_KEYS } from './tagKeys';
 
 /** An approved consumer as the portal shows it: who, what, until when. */
@@ -24,15 +27,38 @@ const TABLE_TOKENS: Record<TableAccessLevel, string> = {
   'with-pii': 'table-pii',
 };
 
-function entryOf(grant: AccessGrant): string {
-  const what = [
-    ...(grant.events === 'all' ? ['events'] : []),
-    ...(Array.isArray(grant.events)
-      ? [['events', ...grant.events].join(':')]
-      : []),
-    ...(grant.table ? [TABLE_TOKENS[grant.table]] : []),
-  ].join('+');
-  return `${grant.consumer}=${what}${grant.expires ? `@${grant.expires}` : ''}`;
+/**
+ * A grant's entries: one, unless its detail-types would not fit one tag
+ * value; then the list is spread over entries of the same consumer, which
+ * the reader merges.
+ */
+function entriesOf(grant: AccessGrant): string[] {
+  const suffix = grant.expires ? `@${grant.expires}` : '';
+  const entry = (events: string[]) =>
+    `${grant.consumer}=${[
+      ...events,
+      ...(grant.table ? [TABLE_TOKENS[grant.table]] : []),
+    ].join('+')}${suffix}`;
+  if (!Array.isArray(grant.events)) {
+    return [entry(grant.events === 'all' ? ['events'] : [])];
+  }
+  const entries: string[] = [];
+  let listed: string[] = [];
+  for (const detailType of grant.events) {
+    const longer = [...listed, detailType];
+    if (
+      listed.length > 0 &&
+      entry([['events', ...longer].join(':')]).length >
+        AWS_TAG_LIMITS.maxValueLength
+    ) {
+      entries.push(entry([['events', ...listed].join(':')]));
+      listed = [detailType];
+    } else {
+      listed = longer;
+    }
+  }
+  entries.push(entry([['events', ...listed].join(':')]));
+  return entries;
 }
 
 /**
@@ -44,7 +70,7 @@ export function consumersToTags(
   grants: readonly AccessGrant[],
 ): Record<string, string> {
   const values: string[] = [];
-  for (const entry of grants.map(entryOf)) {
+  for (const entry of grants.flatMap(entriesOf)) {
     const last = values.length - 1;
     if (
       last >= 0 &&
@@ -74,22 +100,37 @@ export function tagsToConsumers(tags: Readonly<Record<string, string>>): {
   consumers: ConsumerSummary[];
   problems: string[];
 } {
-  const consumers: ConsumerSummary[] = [];
+  const byConsumer = new Map<string, ConsumerSummary>();
   const problems: string[] = [];
   for (let index = 0; tags[consumerTagKey(index)] !== undefined; index++) {
     const key = consumerTagKey(index);
     for (const entry of tags[key].split(/\s+/).filter(Boolean)) {
       const consumer = readEntry(entry);
       if (consumer) {
-        consumers.push(consumer);
+        const earlier = byConsumer.get(consumer.consumer);
+        byConsumer.set(
+          consumer.consumer,
+          earlier ? mergeEntries(earlier, consumer) : consumer,
+        );
       } else {
         problems.push(
-          `tag ${key} has "${entry}", expected <entity ref>=<events|table|table-pii joined by +>[@<yyyy-mm-dd>]`,
+          `tag ${key} has "${entry}", expected <system: or group: entity ref>=<events|table|table-pii joined by +>[@<yyyy-mm-dd>]`,
         );
       }
     }
   }
-  return { consumers, problems };
+  return { consumers: [...byConsumer.values()], problems };
+}
+
+/** One grant's entries spread over tags, as one summary. */
+function mergeEntries(a: ConsumerSummary, b: ConsumerSummary): ConsumerSummary {
+  const detailTypes = [...(a.detailTypes ?? []), ...(b.detailTypes ?? [])];
+  return {
+    ...a,
+    ...b,
+    events: a.events || b.events,
+    ...(detailTypes.length > 0 ? { detailTypes } : {}),
+  };
 }
 
 function readEntry(entry: string): ConsumerSummary | undefined {
@@ -100,6 +141,10 @@ function readEntry(entry: string): ConsumerSummary | undefined {
     return undefined;
   }
   const [, consumer, what, expires] = match;
+  // Only what a contract may name: the catalog draws relations from these.
+  if (!ACCESS_GRANT_PATTERNS.consumer.test(consumer)) {
+    return undefined;
+  }
   let events = false;
   let detailTypes: string[] = [];
   let table: TableAccessLevel | undefined;

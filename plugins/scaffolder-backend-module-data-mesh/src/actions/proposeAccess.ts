@@ -165,9 +165,12 @@ export function createProposeAccessAction(options: {
             ctx.workspacePath,
             ctx.input.contractPath ?? CONTRACT_FILE_NAME,
           );
-      const before = local
+      const localContract = local
         ? await readLocalContract(repositoryPath, defaultBranch)
-        : await readWorkspaceContract(contractFile!);
+        : undefined;
+      const localCommit = localContract?.commit;
+      const before =
+        localContract?.text ?? (await readWorkspaceContract(contractFile!));
       // The request first: a refused one says what to fix in the form.
       const added = proposeGrant(before, grant, today());
       // A wrong repository must not get someone else's grant.
@@ -181,7 +184,7 @@ export function createProposeAccessAction(options: {
       }
 
       const diff = unifiedDiff(CONTRACT_FILE_NAME, before, added.text);
-      const summary = summaryOf(added, grant, branchName, diff);
+      const summary = summaryOf(added, grant, branchName, diff, ctx.user?.ref);
       ctx.output('branchName', branchName);
       ctx.output('summary', summary);
       ctx.output('diff', diff);
@@ -211,7 +214,7 @@ export function createProposeAccessAction(options: {
         fn: () =>
           commitOnNewBranch({
             dir: repositoryPath,
-            from: defaultBranch,
+            parent: localCommit!,
             branchName,
             text: added.text,
             message: `Grant ${grant.consumer} (account ${grant.account}) access to ${domain}/${product}\n\n${grant.purpose}\n`,
@@ -355,20 +358,46 @@ async function refuseExistingBranch(dir: string, branchName: string) {
   }
 }
 
-async function readLocalContract(dir: string, branch: string): Promise<string> {
+/**
+ * The contract on `branch`, and the commit it was read from: the proposal
+ * is built on that commit, so a branch that moves meanwhile (another grant
+ * merged) is not undone by it.
+ */
+async function readLocalContract(
+  dir: string,
+  branch: string,
+): Promise<{ text: string; commit: string }> {
   if (!(await pathExists(join(dir, '.git')))) {
     throw new NotFoundError(
       `${PROPOSE_ACCESS_ACTION_ID}: no producer repository at ${dir}: publish the product with the Data product template (local) first, or set dataMesh.scaffolder.seedSampleRepositories for the sample products`,
     );
   }
-  const oid = await git.resolveRef({ fs, dir, ref: branch });
-  const { blob } = await git.readBlob({
-    fs,
-    dir,
-    oid,
-    filepath: CONTRACT_FILE_NAME,
-  });
-  return Buffer.from(blob).toString('utf8');
+  if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/.test(branch)) {
+    throw new InputError(
+      `${PROPOSE_ACCESS_ACTION_ID}: defaultBranch "${branch}" is not a branch name`,
+    );
+  }
+  try {
+    const commit = await git.resolveRef({
+      fs,
+      dir,
+      ref: `refs/heads/${branch}`,
+    });
+    const { blob } = await git.readBlob({
+      fs,
+      dir,
+      oid: commit,
+      filepath: CONTRACT_FILE_NAME,
+    });
+    return { text: Buffer.from(blob).toString('utf8'), commit };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'NotFoundError') {
+      throw new NotFoundError(
+        `${PROPOSE_ACCESS_ACTION_ID}: ${dir} has no ${CONTRACT_FILE_NAME} on a branch ${branch}: is it the product's repository, and its default branch?`,
+      );
+    }
+    throw error;
+  }
 }
 
 /**
@@ -378,14 +407,14 @@ async function readLocalContract(dir: string, branch: string): Promise<string> {
  */
 async function commitOnNewBranch(options: {
   dir: string;
-  from: string;
+  /** The commit the contract was read from. */
+  parent: string;
   branchName: string;
   text: string;
   message: string;
   author: { name: string; email: string };
 }): Promise<string> {
-  const { dir, from, branchName, text, message, author } = options;
-  const parent = await git.resolveRef({ fs, dir, ref: from });
+  const { dir, parent, branchName, text, message, author } = options;
   const { tree } = await git.readTree({ fs, dir, oid: parent });
   const blob = await git.writeBlob({
     fs,
@@ -423,10 +452,14 @@ function summaryOf(
   grant: AccessGrant,
   branchName: string,
   diff: string,
+  requester: string | undefined,
 ): string {
   const { contract } = added;
+  // On a git host the change is authored by the integration's token: the
+  // reviewers learn from here who asked.
+  const askedBy = requester ? `, requested by ${requester},` : '';
   return [
-    `${grant.consumer} (account ${grant.account}) asks for ${contract.domain}/${contract.name}:`,
+    `${grant.consumer} (account ${grant.account})${askedBy} asks for ${contract.domain}/${contract.name}:`,
     ...describeGrant(contract, grant).map(line => `- ${line}`),
     '',
     `Proposed as access.consumers[${added.index}] on the branch ${branchName}. Merging it approves the grant; the next deploy of the product builds it.`,

@@ -28,43 +28,70 @@ export async function seedSampleRepositories(options: {
 }): Promise<string[]> {
   const { domainsDir, repositoriesDir, logger } = options;
   const created: string[] = [];
+  if (!(await pathExists(domainsDir))) {
+    logger.warn(
+      `No sample domains at ${domainsDir} (dataMesh.scaffolder.sampleDomainsDir): no producer repositories seeded`,
+    );
+    return created;
+  }
   const domains = await readdir(domainsDir, { withFileTypes: true });
   for (const entry of domains.filter(domain => domain.isDirectory())) {
-    const productDir = join(domainsDir, entry.name);
-    const contractFile = join(productDir, CONTRACT_FILE_NAME);
-    if (!(await pathExists(contractFile))) {
-      continue;
-    }
-    const { contract } = parseDataProductContract(
-      await readFile(contractFile, 'utf8'),
-      { file: contractFile },
-    );
-    const target = join(repositoriesDir, `${contract.domain}-${contract.name}`);
-    if (await pathExists(target)) {
-      continue;
-    }
     try {
-      await createLocalRepository({
-        target,
-        attempt: String(process.pid),
-        populate: async dir => {
-          await mkdir(dir, { recursive: true });
-          await copyFile(contractFile, join(dir, CONTRACT_FILE_NAME));
-          await cp(join(productDir, 'schemas'), join(dir, 'schemas'), {
-            recursive: true,
-          });
-        },
-        message: `Seed the ${contract.domain}/${contract.name} sample data product`,
-        author: PLATFORM_GIT_IDENTITY,
-      });
-      created.push(target);
-      logger.info(`Seeded the sample producer repository ${target}`);
-    } catch (error) {
-      // Another backend seeding the same folder got there first.
-      if (!(await pathExists(target))) {
-        throw error;
+      const target = await seedOne(
+        join(domainsDir, entry.name),
+        repositoriesDir,
+      );
+      if (target) {
+        created.push(target);
+        logger.info(`Seeded the sample producer repository ${target}`);
       }
+    } catch (error) {
+      // One broken sample must not keep the backend from starting.
+      logger.warn(
+        `Could not seed a producer repository for the sample ${join(domainsDir, entry.name)}: ${(error as Error).message}`,
+      );
     }
   }
   return created;
+}
+
+/** The repository of one sample product folder, unless it exists already. */
+async function seedOne(
+  productDir: string,
+  repositoriesDir: string,
+): Promise<string | undefined> {
+  const contractFile = join(productDir, CONTRACT_FILE_NAME);
+  if (!(await pathExists(contractFile))) {
+    return undefined;
+  }
+  const { contract } = parseDataProductContract(
+    await readFile(contractFile, 'utf8'),
+    { file: contractFile },
+  );
+  const target = join(repositoriesDir, `${contract.domain}-${contract.name}`);
+  if (await pathExists(target)) {
+    return undefined;
+  }
+  try {
+    await createLocalRepository({
+      target,
+      attempt: String(process.pid),
+      populate: async dir => {
+        await mkdir(dir, { recursive: true });
+        await copyFile(contractFile, join(dir, CONTRACT_FILE_NAME));
+        await cp(join(productDir, 'schemas'), join(dir, 'schemas'), {
+          recursive: true,
+        });
+      },
+      message: `Seed the ${contract.domain}/${contract.name} sample data product`,
+      author: PLATFORM_GIT_IDENTITY,
+    });
+  } catch (error) {
+    // Another backend seeding the same folder got there first.
+    if (await pathExists(target)) {
+      return undefined;
+    }
+    throw error;
+  }
+  return target;
 }

@@ -29,9 +29,23 @@ export function accessRequestPath(product: {
 
 function describeEvents(consumer: ConsumerSummary): string {
   if (!consumer.events) {
-    return '–';
+    return 'none';
   }
   return consumer.detailTypes ? consumer.detailTypes.join(', ') : 'all';
+}
+
+/**
+ * The grant's last day; one past it is still listed until the product's
+ * next deploy removes it, so say so.
+ */
+function describeExpiry(expires: string | undefined): string {
+  if (!expires) {
+    return 'no end date';
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  return expires < today
+    ? `${expires} (expired: removed at the next deploy)`
+    : expires;
 }
 
 const TABLE_ACCESS: Record<NonNullable<ConsumerSummary['table']>, string> = {
@@ -48,9 +62,9 @@ const columns: TableColumn<ConsumerSummary>[] = [
   { title: 'Events', render: row => describeEvents(row) },
   {
     title: 'Table',
-    render: row => (row.table ? TABLE_ACCESS[row.table] : '–'),
+    render: row => (row.table ? TABLE_ACCESS[row.table] : 'none'),
   },
-  { title: 'Until', render: row => row.expires ?? 'no end date' },
+  { title: 'Until', render: row => describeExpiry(row.expires) },
 ];
 
 /** Who consumes the product, from its contract, and how to ask for access. */
