@@ -390,7 +390,7 @@ describe('DataProductSubscription', () => {
           producerAccount: '1111-2222-3333',
         }),
     ).toThrow(
-      'DataProductSubscription Bad/Sub: producerAccount must be a 12-digit AWS account id (got "1111-2222-3333")',
+      'DataProductSubscription Bad/Sub:\n  - producerAccount: must be a 12-digit AWS account id (got "1111-2222-3333")',
     );
   });
 });

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
 import { EventBus, Match, Rule } from 'aws-cdk-lib/aws-events';
 import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { IKey } from 'aws-cdk-lib/aws-kms';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
   checkName,
@@ -10,6 +10,10 @@ import {
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { RuleQueueTarget } from '../product/ruleQueueTarget';
 import { createDomainKey } from '../security/domainKey';
+import {
+  LONGEST_QUEUE_RETENTION,
+  secureQueueProps,
+} from '../storage/secureQueue';
 
 /** What a consuming stack subscribes to: a product another domain shares with it. */
 export interface DataProductSubscriptionProps {
@@ -63,15 +67,10 @@ export class DataProductSubscription extends Construct {
     props: DataProductSubscriptionProps,
   ) {
     super(scope, id);
-    if (
-      !Token.isUnresolved(props.producerAccount) &&
-      !/^\d{12}$/.test(props.producerAccount)
-    ) {
-      throw new Error(
-        `DataProductSubscription ${this.node.path}: producerAccount must be a 12-digit AWS account id (got "${props.producerAccount}")`,
-      );
-    }
     const problems = [
+      !Token.isUnresolved(props.producerAccount) &&
+        !/^\d{12}$/.test(props.producerAccount) &&
+        `producerAccount: must be a 12-digit AWS account id (got "${props.producerAccount}")`,
       checkName('domain', props.domain) &&
         `domain: ${checkName('domain', props.domain)}`,
       checkName('dataProduct', props.product) &&
@@ -107,12 +106,8 @@ export class DataProductSubscription extends Construct {
       }),
     );
     const encrypted = {
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: this.key,
-      dataKeyReuse: Duration.hours(1),
-      enforceSSL: true,
-      removalPolicy,
-      retentionPeriod: Duration.days(14),
+      ...secureQueueProps({ key: this.key, removalPolicy }),
+      retentionPeriod: LONGEST_QUEUE_RETENTION,
     };
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', encrypted);
     Validations.of(this.deadLetterQueue).acknowledge({

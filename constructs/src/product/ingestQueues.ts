@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { IKey } from 'aws-cdk-lib/aws-kms';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
   DataProductContract,
@@ -11,6 +11,10 @@ import {
   QUARANTINE_DETAIL_TYPE,
   QUARANTINE_SOURCE,
 } from '../runtime/enrich/config';
+import {
+  LONGEST_QUEUE_RETENTION,
+  secureQueueProps,
+} from '../storage/secureQueue';
 import { RuleQueueTarget } from './ruleQueueTarget';
 
 /** The queues of a product: the buffer the pipe reads, its DLQ, the quarantine. */
@@ -23,9 +27,6 @@ export interface IngestQueues {
   /** The rule that routes the product's rejected events to the quarantine. */
   readonly quarantineRule: Rule;
 }
-
-/** SQS's longest retention: time to notice, fix and redrive. */
-const FOURTEEN_DAYS = Duration.days(14);
 
 /**
  * Routes a product's events from the domain bus into an encrypted SQS
@@ -47,20 +48,14 @@ export function createIngestQueues(
     readonly visibilityTimeout: Duration;
   },
 ): IngestQueues {
-  const encrypted = {
-    encryption: QueueEncryption.KMS,
-    encryptionMasterKey: props.key,
-    dataKeyReuse: Duration.hours(1),
-    enforceSSL: true,
-    removalPolicy: props.removalPolicy,
-  };
+  const encrypted = secureQueueProps(props);
   const deadLetters = new Queue(scope, 'DeadLetterQueue', {
     ...encrypted,
-    retentionPeriod: FOURTEEN_DAYS,
+    retentionPeriod: LONGEST_QUEUE_RETENTION,
   });
   const quarantine = new Queue(scope, 'QuarantineQueue', {
     ...encrypted,
-    retentionPeriod: FOURTEEN_DAYS,
+    retentionPeriod: LONGEST_QUEUE_RETENTION,
   });
   for (const terminal of [deadLetters, quarantine]) {
     Validations.of(terminal).acknowledge({

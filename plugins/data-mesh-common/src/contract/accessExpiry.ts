@@ -5,6 +5,13 @@ export const ACCESS_EXPIRY_WARNING_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A moment's UTC calendar day as contracts write it: `2027-06-30`. */
+export function isoDay(moment: Date): string {
+  return moment.toISOString().slice(0, 10);
+}
+
+const startOfDay = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
 /** A grant with the days left until its last day (0 on the last day). */
 export interface ExpiringGrant {
   readonly grant: AccessGrant;
@@ -30,11 +37,7 @@ export function grantsOnDay(
   grants: readonly AccessGrant[],
   today: Date,
 ): GrantsOnDay {
-  const todayUtc = Date.UTC(
-    today.getUTCFullYear(),
-    today.getUTCMonth(),
-    today.getUTCDate(),
-  );
+  const todayUtc = startOfDay(isoDay(today));
   const active: AccessGrant[] = [];
   const expiringSoon: ExpiringGrant[] = [];
   const expired: AccessGrant[] = [];
@@ -44,7 +47,7 @@ export function grantsOnDay(
       continue;
     }
     const daysLeft = Math.round(
-      (Date.parse(`${grant.expires}T00:00:00Z`) - todayUtc) / DAY_MS,
+      (startOfDay(grant.expires) - todayUtc) / DAY_MS,
     );
     if (daysLeft < 0) {
       expired.push(grant);

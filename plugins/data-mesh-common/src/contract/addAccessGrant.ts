@@ -8,6 +8,7 @@ import {
   Scalar,
   YAMLSeq,
 } from 'yaml';
+import { isoDay } from './accessExpiry';
 import { AccessGrant, canonicalConsumerRef } from './accessModel';
 import { ContractIssue, ContractValidationError } from './errors';
 import { CONTRACT_FILE_NAME, DataProductContract } from './model';
@@ -115,7 +116,7 @@ function checkRequest(
     });
   }
   // Calendar dates in ISO form compare as strings.
-  const todayIso = today.toISOString().slice(0, 10);
+  const todayIso = isoDay(today);
   if (typeof grant.expires === 'string' && grant.expires < todayIso) {
     problems.push({
       field: 'expires',

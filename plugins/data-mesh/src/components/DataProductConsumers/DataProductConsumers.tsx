@@ -9,6 +9,7 @@ import { Typography } from '@material-ui/core';
 import {
   ConsumerSummary,
   DataProductDetails,
+  isoDay,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { catalogPathOf } from '../catalogPath';
 
@@ -42,8 +43,7 @@ function describeExpiry(expires: string | undefined): string {
   if (!expires) {
     return 'no end date';
   }
-  const today = new Date().toISOString().slice(0, 10);
-  return expires < today
+  return expires < isoDay(new Date())
     ? `${expires} (expired: removed at the next deploy)`
     : expires;
 }
@@ -94,7 +94,7 @@ export function DataProductConsumers(props: { product: DataProductDetails }) {
         <Table<ConsumerSummary>
           options={{ paging: false, search: false, toolbar: false }}
           columns={columns}
-          data={product.consumers.map(consumer => ({ ...consumer }))}
+          data={[...product.consumers]}
         />
       )}
     </InfoCard>
