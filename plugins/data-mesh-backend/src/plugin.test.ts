@@ -85,7 +85,15 @@ describe('data mesh plugin over the sample registry mirror', () => {
       '/api/data-mesh/data-products?classification=secret&limit=0&colour=red',
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/unknown parameter\(s\) colour/);
+    expect(bad.body.error.message).toMatch(/Unknown query parameter 'colour'/);
+    const outOfBounds = await request(server).get(
+      '/api/data-mesh/data-products?classification=secret&limit=0',
+    );
+    expect(outOfBounds.status).toBe(400);
+    expect(outOfBounds.body.error.message).toMatch(
+      /query\/classification must be equal to one of the allowed values/,
+    );
+    expect(outOfBounds.body.error.message).toMatch(/query\/limit must be >= 1/);
   });
 
   it('describes a product with its events and how to query it in Athena', async () => {

@@ -1,5 +1,4 @@
 import express from 'express';
-import Router from 'express-promise-router';
 import {
   HttpAuthService,
   PermissionsService,
@@ -13,7 +12,6 @@ import {
 } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  CLASSIFICATIONS,
   EventDetails,
   SchemaDiffResult,
   SchemaEvolution,
@@ -21,14 +19,13 @@ import {
   dataMeshRefreshPermission,
   diffSchemas,
 } from '@financial-data-mesh/plugin-data-mesh-common';
-import { z } from 'zod';
 import { healthHttpStatus, publicHealth } from './health/healthStatus';
 import {
   DEFAULT_REFRESH_MIN_INTERVAL_MS,
   RefreshThrottle,
   RefreshTooSoonError,
 } from './refresh/RefreshThrottle';
-import { loadOpenApiSpec } from './schema/openapiSpec';
+import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { SnapshotService } from './services/SnapshotService';
 import { IndexedEvent } from './snapshot/DataMeshSnapshot';
 import { SnapshotFeeds } from './snapshot/SnapshotFeeds';
@@ -37,49 +34,6 @@ import {
   readStoredVersion,
   storedVersionFields,
 } from './snapshot/readStoredVersion';
-
-const MAX_PAGE_SIZE = 500;
-
-const paging = {
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
-};
-
-const dataProductQuery = z
-  .object({
-    q: z.string().max(200).optional(),
-    domain: z.string().optional(),
-    owner: z.string().optional(),
-    classification: z.enum(CLASSIFICATIONS).optional(),
-    ...paging,
-  })
-  .strict();
-
-const eventQuery = z
-  .object({
-    q: z.string().max(200).optional(),
-    registry: z.string().optional(),
-    unmanaged: z.enum(['true', 'false']).optional(),
-    ...paging,
-  })
-  .strict();
-
-const sourceQuery = z.object({ source: z.string().optional() }).strict();
-
-const feedPageParams = z
-  .object({
-    snapshotId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a snapshot id'),
-    page: z.string().regex(/^\d{1,6}$/, 'must be a page number'),
-  })
-  .strict();
-
-const diffQuery = z
-  .object({
-    source: z.string().optional(),
-    from: z.string().regex(/^\d+$/, 'must be a version number'),
-    to: z.string().regex(/^\d+$/, 'must be a version number'),
-  })
-  .strict();
 
 export interface RouterOptions {
   readonly snapshots: SnapshotService;
@@ -95,7 +49,12 @@ export interface RouterOptions {
   readonly feeds?: SnapshotFeeds;
 }
 
-/** The REST API under /api/data-mesh; see docs/api.md. */
+/**
+ * The REST API under /api/data-mesh, as openapi.yaml describes it: every
+ * request is checked against the document (parameters, their types and
+ * bounds, no unknown ones) before a handler runs, and the document is
+ * served at /openapi.json. See docs/api.md.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -104,8 +63,19 @@ export async function createRouter(
     options.refreshThrottle ??
     new RefreshThrottle({ minIntervalMs: DEFAULT_REFRESH_MIN_INTERVAL_MS });
   const feeds = options.feeds ?? new SnapshotFeeds(snapshots);
-  const router = Router();
-  router.use(express.json());
+  const router = await createOpenApiRouter({
+    // The document's security schemes describe Backstage's own auth, which
+    // httpAuth enforces below; the validator checks the rest.
+    validatorOptions: {
+      validateSecurity: false,
+      // Backstage's defaults, plus every problem of a request in one answer.
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: false,
+        allErrors: true,
+      },
+    },
+  });
 
   router.get('/health', async (req, res) => {
     // Unauthenticated by the plugin's auth policy, so monitors can poll it;
@@ -122,23 +92,24 @@ export async function createRouter(
       );
   });
 
-  const openApiSpec = loadOpenApiSpec();
-  router.get('/openapi.json', (_req, res) => {
-    res.json(openApiSpec);
-  });
-
   router.use(async (req, _res, next) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     next();
   });
 
   router.get('/data-products', (req, res) => {
-    const query = parse(dataProductQuery, req.query);
-    res.json(snapshots.current().listDataProducts(query));
+    const { offset, limit, ...filters } = req.query;
+    res.json(
+      answer(
+        snapshots
+          .current()
+          .listDataProducts({ ...filters, ...paging(offset, limit) }),
+      ),
+    );
   });
 
   router.get('/data-products/facets', (_req, res) => {
-    res.json(snapshots.current().facets());
+    res.json(answer(snapshots.current().facets()));
   });
 
   router.get('/data-products/:domain/:name', (req, res) => {
@@ -147,22 +118,28 @@ export async function createRouter(
     if (!product) {
       throw new NotFoundError(`No data product ${domain}/${name}`);
     }
-    res.json(product);
+    res.json(answer(product));
   });
 
   router.get('/events', (req, res) => {
-    const { unmanaged, ...query } = parse(eventQuery, req.query);
+    const { unmanaged, offset, limit, ...filters } = req.query;
     res.json(
-      snapshots.current().listEvents({
-        ...query,
-        unmanaged: unmanaged === undefined ? undefined : unmanaged === 'true',
-      }),
+      answer(
+        snapshots.current().listEvents({
+          ...filters,
+          ...paging(offset, limit),
+          unmanaged: unmanaged === undefined ? undefined : unmanaged === 'true',
+        }),
+      ),
     );
   });
 
   router.get('/events/:registry/:schema', (req, res) => {
-    const { source } = parse(sourceQuery, req.query);
-    const event = findEvent(req.params.registry, req.params.schema, source);
+    const event = findEvent(
+      req.params.registry,
+      req.params.schema,
+      req.query.source,
+    );
     const details: EventDetails = {
       ...event.summary,
       versions: event.schema.versions.map(({ version, createdAt }) => ({
@@ -171,24 +148,30 @@ export async function createRouter(
       })),
       tags: event.tags,
     };
-    res.json(details);
+    res.json(answer(details));
   });
 
   router.get('/events/:registry/:schema/versions/:version', (req, res) => {
-    const { source } = parse(sourceQuery, req.query);
-    const event = findEvent(req.params.registry, req.params.schema, source);
-    res.json(readVersion(event, req.params.version));
+    const event = findEvent(
+      req.params.registry,
+      req.params.schema,
+      req.query.source,
+    );
+    res.json(answer(readVersion(event, req.params.version)));
   });
 
   router.get('/events/:registry/:schema/evolution', (req, res) => {
-    const { source } = parse(sourceQuery, req.query);
-    const event = findEvent(req.params.registry, req.params.schema, source);
+    const event = findEvent(
+      req.params.registry,
+      req.params.schema,
+      req.query.source,
+    );
     const evolution: SchemaEvolution = schemaEvolution(event);
-    res.json(evolution);
+    res.json(answer(evolution));
   });
 
   router.get('/events/:registry/:schema/diff', (req, res) => {
-    const { source, from, to } = parse(diffQuery, req.query);
+    const { source, from, to } = req.query;
     const event = findEvent(req.params.registry, req.params.schema, source);
     const before = readVersion(event, from);
     const after = readVersion(event, to);
@@ -204,7 +187,7 @@ export async function createRouter(
       to,
       diff: diffSchemas(before.detail, after.detail),
     };
-    res.json(result);
+    res.json(answer(result));
   });
 
   // For other backend plugins (the catalog module): the export, as a
@@ -229,12 +212,12 @@ export async function createRouter(
       res.status(304).end();
       return;
     }
-    res.json(manifest);
+    res.json(answer(manifest));
   });
 
   router.get('/snapshot/:snapshotId/pages/:page', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
-    const { snapshotId, page } = parse(feedPageParams, req.params, 'path');
+    const { snapshotId, page } = req.params;
     const feed = feeds.find(snapshotId);
     if (!feed) {
       throw new ConflictError(
@@ -249,7 +232,8 @@ export async function createRouter(
     }
     // A page of a snapshot never changes.
     res.setHeader('Cache-Control', 'private, max-age=3600, immutable');
-    res.type('application/json').send(body);
+    // Serialized once per snapshot (a page of SnapshotPage), sent as is.
+    res.type('application/json').end(body);
   });
 
   router.post('/refresh', async (req, res) => {
@@ -284,7 +268,7 @@ export async function createRouter(
       }
       throw error;
     }
-    res.json(snapshots.health());
+    res.json(answer(snapshots.health()));
   });
 
   function findEvent(
@@ -351,22 +335,23 @@ function ifNoneMatch(header: string | undefined): string[] {
     .map(tag => (tag.startsWith('W/') ? tag : `W/${tag}`));
 }
 
-function parse<T extends z.ZodTypeAny>(
-  schema: T,
-  input: unknown,
-  what: 'query' | 'path' = 'query',
-): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    throw new InputError(
-      `Invalid ${what}: ${result.error.issues
-        .map(issue =>
-          issue.code === z.ZodIssueCode.unrecognized_keys
-            ? `unknown parameter(s) ${issue.keys.join(', ')}`
-            : `${issue.path.join('.')}: ${issue.message}`,
-        )
-        .join('; ')}`,
-    );
-  }
-  return result.data;
+/** The page a list request asks for, with the document's defaults. */
+function paging(offset?: number, limit?: number) {
+  return { offset: Number(offset ?? 0), limit: Number(limit ?? 50) };
+}
+
+/** What the typed router's bodies are: the same shape, without `readonly`. */
+type Writable<T> = T extends readonly (infer E)[]
+  ? Writable<E>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Writable<T[K]> }
+    : T;
+
+/**
+ * An answer as the router's types expect it. The API's types are read-only
+ * and the router's (from the same document) are not; the shape is still
+ * checked against the document at compile time.
+ */
+function answer<T>(value: T): Writable<T> {
+  return value as Writable<T>;
 }

@@ -163,7 +163,7 @@ describe('GET /snapshot and its pages', () => {
     const malformed = await page(snapshotId, 'first');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toBe(
-      'Invalid path: page: must be a page number',
+      'request/params/page must be integer',
     );
   });
 });

@@ -29,6 +29,12 @@ export * from './schema/fields';
 export * from './compatibility/rules';
 export * from './compatibility/diffSchemas';
 export * from './api/types';
+export { DataMeshApiClient } from './api/DataMeshApiClient';
+export type {
+  DataMeshApiClientOptions,
+  DataMeshRequestOptions,
+  SnapshotManifestRead,
+} from './api/DataMeshApiClient';
 export { dataMeshRefreshPermission, dataMeshPermissions } from './permissions';
 export * from './asyncapi/toAsyncApiDocument';
 export * from './catalog/annotations';

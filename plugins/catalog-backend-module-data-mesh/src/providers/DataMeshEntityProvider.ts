@@ -9,6 +9,10 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import {
+  DataMeshApiClient,
+  DataMeshRequestOptions,
+} from '@financial-data-mesh/plugin-data-mesh-common';
 import { declaredEntityKey } from './findDeclaredEntities';
 import { readSnapshotFeed, SnapshotFeedRead } from './readSnapshotFeed';
 import { toEntities } from './toEntities';
@@ -50,12 +54,14 @@ export interface DataMeshEntityProviderOptions {
  */
 export class DataMeshEntityProvider implements EntityProvider {
   private readonly options: DataMeshEntityProviderOptions;
+  private readonly client: DataMeshApiClient;
   private connection?: EntityProviderConnection;
   /** What the last run applied: an equal run has nothing to change. */
   private applied?: { snapshotId: string; declared: string };
 
   private constructor(options: DataMeshEntityProviderOptions) {
     this.options = options;
+    this.client = new DataMeshApiClient({ discoveryApi: options.discovery });
   }
 
   static create(
@@ -169,12 +175,12 @@ export class DataMeshEntityProvider implements EntityProvider {
     for (;;) {
       try {
         return await readSnapshotFeed(
-          (path, headers) => this.request(path, headers),
+          this.client,
+          () => this.credentials(),
           knownSnapshotId,
         );
       } catch (error) {
-        const notReady =
-          error instanceof ResponseError && error.response.status === 503;
+        const notReady = ResponseError.is(error) && error.statusCode === 503;
         if (!notReady || Date.now() > deadline) {
           throw error;
         }
@@ -183,18 +189,13 @@ export class DataMeshEntityProvider implements EntityProvider {
     }
   }
 
-  private async request(
-    path: string,
-    headers: Record<string, string> = {},
-  ): Promise<Response> {
-    const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl('data-mesh');
+  /** A fresh service token for the data mesh backend, per request. */
+  private async credentials(): Promise<DataMeshRequestOptions> {
+    const { auth } = this.options;
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'data-mesh',
     });
-    return fetch(`${baseUrl}${path}`, {
-      headers: { ...headers, Authorization: `Bearer ${token}` },
-    });
+    return { token };
   }
 }

@@ -1,3 +1,4 @@
+import { DataMeshApiClient } from '@financial-data-mesh/plugin-data-mesh-common';
 import { readSnapshotFeed } from './readSnapshotFeed';
 
 /**
@@ -31,35 +32,41 @@ describe('readSnapshotFeed', () => {
   const replaced = () =>
     json(409, { error: { name: 'ConflictError', message: 'replaced' } });
 
-  /** Answers each request with the next scripted response, recording paths. */
+  /**
+   * The client, its fetch answering each request with the next scripted
+   * response and recording each path (with the If-None-Match it sent).
+   */
   function backend(responses: Array<() => Response>) {
     const paths: string[] = [];
-    return {
-      paths,
-      request: async (path: string, headers?: Record<string, string>) => {
-        paths.push(
-          headers?.['If-None-Match']
-            ? `${path} ${headers['If-None-Match']}`
-            : path,
-        );
+    const base = 'http://backend/api/data-mesh';
+    const fetchApi = {
+      fetch: (async (url: string, init?: RequestInit) => {
+        const path = url.slice(base.length);
+        const etag = (init?.headers as Record<string, string>)['If-None-Match'];
+        paths.push(etag ? `${path} ${etag}` : path);
         const next = responses.shift();
         if (!next) {
           throw new Error(`unexpected request ${path}`);
         }
         return next();
-      },
+      }) as typeof fetch,
     };
+    const client = new DataMeshApiClient({
+      discoveryApi: { getBaseUrl: async () => base },
+      fetchApi,
+    });
+    return { paths, client, credentials: async () => ({ token: 't' }) };
   }
 
   it('starts over from the new manifest when its snapshot is replaced mid-read', async () => {
-    const { paths, request } = backend([
+    const { paths, client, credentials } = backend([
       () => manifest('a', 2),
       () => page('a', 0),
       replaced,
       () => manifest('b', 1),
       () => page('b', 0),
     ]);
-    const read = await readSnapshotFeed(request);
+    const read = await readSnapshotFeed(client, credentials);
     expect(read).toEqual({
       unchanged: false,
       snapshot: expect.objectContaining({
@@ -77,19 +84,21 @@ describe('readSnapshotFeed', () => {
   });
 
   it('gives up after three replaced reads, saying why', async () => {
-    const { request } = backend(
+    const { client, credentials } = backend(
       ['a', 'b', 'c'].flatMap(id => [() => manifest(id, 1), replaced]),
     );
-    await expect(readSnapshotFeed(request)).rejects.toThrow(
+    await expect(readSnapshotFeed(client, credentials)).rejects.toThrow(
       'the data mesh snapshot changed during each of 3 reads; trying again at the next run',
     );
   });
 
   it('sends the id it holds and reads nothing more on 304', async () => {
-    const { paths, request } = backend([
+    const { paths, client, credentials } = backend([
       () => new Response(null, { status: 304 }),
     ]);
-    expect(await readSnapshotFeed(request, 'a')).toEqual({ unchanged: true });
+    expect(await readSnapshotFeed(client, credentials, 'a')).toEqual({
+      unchanged: true,
+    });
     expect(paths).toEqual(['/snapshot W/"a"']);
   });
 });

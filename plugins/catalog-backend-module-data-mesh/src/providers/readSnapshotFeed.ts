@@ -1,5 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  DataMeshApiClient,
+  DataMeshRequestOptions,
   SnapshotExport,
   SnapshotManifest,
   SnapshotPage,
@@ -20,29 +22,23 @@ export type SnapshotFeedRead =
  * at a time. With `knownSnapshotId` (the id of the export the reader last
  * applied) an unchanged export costs one 304 and nothing else.
  *
- * @param request - performs an authenticated GET of a path under the
- *   plugin's base URL with the given headers.
+ * @param credentials - the options of each request (a fresh service token).
  */
 export async function readSnapshotFeed(
-  request: (
-    path: string,
-    headers?: Record<string, string>,
-  ) => Promise<Response>,
+  client: DataMeshApiClient,
+  credentials: () => Promise<DataMeshRequestOptions>,
   knownSnapshotId?: string,
 ): Promise<SnapshotFeedRead> {
   for (let attempt = 1; ; attempt++) {
-    const response = await request(
-      '/snapshot',
-      knownSnapshotId ? { 'If-None-Match': `W/"${knownSnapshotId}"` } : {},
-    );
-    if (response.status === 304) {
+    const read = await client.getSnapshotManifest({
+      ...(await credentials()),
+      ifNoneMatch: knownSnapshotId,
+    });
+    if (!read.modified) {
       return { unchanged: true };
     }
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    const manifest = (await response.json()) as SnapshotManifest;
-    const pages = await readPages(request, manifest);
+    const { manifest } = read;
+    const pages = await readPages(client, credentials, manifest);
     if (pages) {
       return {
         unchanged: false,
@@ -66,23 +62,26 @@ export async function readSnapshotFeed(
 
 /** The manifest's pages, or undefined when the backend no longer serves them. */
 async function readPages(
-  request: (path: string) => Promise<Response>,
+  client: DataMeshApiClient,
+  credentials: () => Promise<DataMeshRequestOptions>,
   manifest: SnapshotManifest,
 ): Promise<SnapshotPage[] | undefined> {
   const pages: SnapshotPage[] = [];
-  for (let index = 0; index < manifest.pageCount; index++) {
-    const response = await request(
-      `/snapshot/${encodeURIComponent(manifest.snapshotId)}/pages/${index}`,
-    );
-    if (response.status === 409) {
-      // Replaced meanwhile: start over from the new manifest.
-      await response.body?.cancel();
-      return undefined;
+  for (let page = 0; page < manifest.pageCount; page++) {
+    try {
+      pages.push(
+        await client.getSnapshotPage(
+          { snapshotId: manifest.snapshotId, page },
+          await credentials(),
+        ),
+      );
+    } catch (error) {
+      if (ResponseError.is(error) && error.statusCode === 409) {
+        // Replaced meanwhile: start over from the new manifest.
+        return undefined;
+      }
+      throw error;
     }
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    pages.push((await response.json()) as SnapshotPage);
   }
   return pages;
 }

@@ -1,6 +1,6 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
+  DataMeshApiClient,
   DataProductDetails,
   DataProductFacets,
   DataProductSummary,
@@ -13,30 +13,30 @@ import {
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { DataMeshApi, DataProductListQuery, EventRef } from './DataMeshApi';
 
-const enc = encodeURIComponent;
-
-/** Calls the data mesh backend through Backstage's discovery and fetch APIs. */
+/**
+ * The portal's {@link DataMeshApi}: the common package's generated client,
+ * signed in by Backstage's fetchApi. Errors are its `ResponseError`s.
+ * @public
+ */
 export class DataMeshClient implements DataMeshApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: DataMeshApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new DataMeshApiClient(options);
   }
 
   listDataProducts(
     query: DataProductListQuery = {},
   ): Promise<Page<DataProductSummary>> {
-    return this.get(`/data-products${toQueryString({ ...query })}`);
+    return this.client.listDataProducts(query);
   }
 
   getFacets(): Promise<DataProductFacets> {
-    return this.get('/data-products/facets');
+    return this.client.getDataProductFacets();
   }
 
   getDataProduct(domain: string, name: string): Promise<DataProductDetails> {
-    return this.get(`/data-products/${enc(domain)}/${enc(name)}`);
+    return this.client.getDataProduct({ domain, name });
   }
 
   listEvents(
@@ -47,19 +47,24 @@ export class DataMeshClient implements DataMeshApi {
       limit?: number;
     } = {},
   ): Promise<Page<EventSummary>> {
-    return this.get(`/events${toQueryString(query)}`);
+    const { unmanaged, ...rest } = query;
+    return this.client.listEvents({
+      ...rest,
+      unmanaged: unmanaged === undefined ? undefined : `${unmanaged}`,
+    });
   }
 
   getEvent(ref: EventRef): Promise<EventDetails> {
-    return this.get(`${eventPath(ref)}${sourceQuery(ref)}`);
+    return this.client.getEvent(eventPath(ref), sourceOf(ref));
   }
 
   getSchemaVersion(
     ref: EventRef,
     version: string,
   ): Promise<SchemaVersionContent> {
-    return this.get(
-      `${eventPath(ref)}/versions/${enc(version)}${sourceQuery(ref)}`,
+    return this.client.getEventVersion(
+      { ...eventPath(ref), version },
+      sourceOf(ref),
     );
   }
 
@@ -68,42 +73,22 @@ export class DataMeshClient implements DataMeshApi {
     from: string,
     to: string,
   ): Promise<SchemaDiffResult> {
-    return this.get(
-      `${eventPath(ref)}/diff${toQueryString({ source: ref.sourceId, from, to })}`,
-    );
+    return this.client.diffEventVersions(eventPath(ref), {
+      ...sourceOf(ref),
+      from,
+      to,
+    });
   }
 
   getEvolution(ref: EventRef): Promise<SchemaEvolution> {
-    return this.get(`${eventPath(ref)}/evolution${sourceQuery(ref)}`);
-  }
-
-  private async get<T>(path: string): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return this.client.getEventEvolution(eventPath(ref), sourceOf(ref));
   }
 }
 
-function eventPath(ref: EventRef): string {
-  return `/events/${enc(ref.registry)}/${enc(ref.schemaName)}`;
+function eventPath(ref: EventRef) {
+  return { registry: ref.registry, schema: ref.schemaName };
 }
 
-function sourceQuery(ref: EventRef): string {
-  return toQueryString({ source: ref.sourceId });
-}
-
-function toQueryString(
-  params: Record<string, string | number | boolean | undefined>,
-): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') {
-      search.set(key, String(value));
-    }
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
+function sourceOf(ref: EventRef) {
+  return { source: ref.sourceId };
 }

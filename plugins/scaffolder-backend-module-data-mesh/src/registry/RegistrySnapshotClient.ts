@@ -1,5 +1,7 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import {
+  DataMeshApiClient,
   DataProductDetails,
   EventDetails,
   SchemaVersionContent,
@@ -7,74 +9,71 @@ import {
 
 /**
  * Reads the data mesh backend's registry snapshot (the same data the portal
- * shows) with the scaffolder's own service credentials. Answers `undefined`
- * for "not there"; any other failure is an error that says which request
- * failed and why, so a task log points at the cause.
+ * shows) with the scaffolder's own service credentials, through the common
+ * package's client. Answers `undefined` for "not there"; any other failure
+ * is the client's error, which names the request and what the backend said,
+ * so a task log points at the cause.
+ * @public
  */
 export class RegistrySnapshotClient {
-  constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly auth: AuthService,
-  ) {}
+  private readonly client: DataMeshApiClient;
 
-  getDataProduct(
+  constructor(
+    discovery: DiscoveryService,
+    private readonly auth: AuthService,
+  ) {
+    this.client = new DataMeshApiClient({ discoveryApi: discovery });
+  }
+
+  async getDataProduct(
     domain: string,
     name: string,
   ): Promise<DataProductDetails | undefined> {
-    return this.get(
-      `/data-products/${encodeURIComponent(domain)}/${encodeURIComponent(name)}`,
-    );
+    const options = await this.credentials();
+    return orUndefined(this.client.getDataProduct({ domain, name }, options));
   }
 
-  getEvent(
+  async getEvent(
     registry: string,
     schemaName: string,
   ): Promise<EventDetails | undefined> {
-    return this.get(
-      `/events/${encodeURIComponent(registry)}/${encodeURIComponent(schemaName)}`,
+    const options = await this.credentials();
+    return orUndefined(
+      this.client.getEvent({ registry, schema: schemaName }, {}, options),
     );
   }
 
-  getEventVersion(
+  async getEventVersion(
     registry: string,
     schemaName: string,
     version: string,
   ): Promise<SchemaVersionContent | undefined> {
-    return this.get(
-      `/events/${encodeURIComponent(registry)}/${encodeURIComponent(schemaName)}/versions/${encodeURIComponent(version)}`,
+    const options = await this.credentials();
+    return orUndefined(
+      this.client.getEventVersion(
+        { registry, schema: schemaName, version },
+        {},
+        options,
+      ),
     );
   }
 
-  private async get<T>(path: string): Promise<T | undefined> {
-    const baseUrl = await this.discovery.getBaseUrl('data-mesh');
+  private async credentials() {
     const { token } = await this.auth.getPluginRequestToken({
       onBehalfOf: await this.auth.getOwnServiceCredentials(),
       targetPluginId: 'data-mesh',
     });
-    const url = `${baseUrl}${path}`;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-    } catch (error) {
-      throw new Error(
-        `Cannot reach the data mesh registry snapshot at ${url}: ${(error as Error).message}`,
-      );
-    }
-    if (response.status === 404) {
+    return { token };
+  }
+}
+
+async function orUndefined<T>(answer: Promise<T>): Promise<T | undefined> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (ResponseError.is(error) && error.statusCode === 404) {
       return undefined;
     }
-    if (!response.ok) {
-      const body = await response.text();
-      const hint =
-        response.status === 503
-          ? ' (the registry snapshot is still loading; retry in a minute)'
-          : '';
-      throw new Error(
-        `The data mesh registry snapshot answered ${response.status} for ${url}${hint}: ${body.slice(0, 500)}`,
-      );
-    }
-    return (await response.json()) as T;
+    throw error;
   }
 }

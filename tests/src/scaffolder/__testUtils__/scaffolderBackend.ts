@@ -121,6 +121,11 @@ export async function startScaffolderBackend(
       }),
     ],
   });
+  // The tests synthesize stacks in this process, which blocks the event
+  // loop for seconds: the server's idle-socket timer (5 s) then fires just
+  // as the next request is written on that pooled socket (ECONNRESET).
+  // Idle sockets stay open instead; stop() closes them.
+  backend.server.keepAliveTimeout = 0;
   const { port } = backend.server.address() as AddressInfo;
   const api = `http://localhost:${port}/api`;
 

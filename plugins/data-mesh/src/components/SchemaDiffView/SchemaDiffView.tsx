@@ -9,12 +9,15 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Chip, Typography } from '@material-ui/core';
 import {
-  SchemaChange,
+  SchemaDiffResult,
   SchemaVersionInfo,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef, EventRef } from '../../api/DataMeshApi';
 import { VERDICT } from './verdicts';
+
+/** One change as the API reports it (its kind is a rule name, as text). */
+type ChangeRow = SchemaDiffResult['diff']['changes'][number];
 
 /** Compare any two versions: the compatibility verdict and each change. */
 export function SchemaDiffView(props: {
@@ -39,7 +42,7 @@ export function SchemaDiffView(props: {
       </Typography>
     );
   }
-  const columns: TableColumn<SchemaChange>[] = [
+  const columns: TableColumn<ChangeRow>[] = [
     { title: 'Path', field: 'path', render: c => <code>{c.path}</code> },
     { title: 'Change', field: 'description' },
     {
@@ -77,7 +80,7 @@ export function SchemaDiffView(props: {
               }}
             />
           </Box>
-          <Table<SchemaChange>
+          <Table<ChangeRow>
             title={`v${from} → v${to}: ${diff.value.diff.changes.length} change(s)`}
             columns={columns}
             data={[...diff.value.diff.changes]}
