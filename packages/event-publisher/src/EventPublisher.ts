@@ -45,7 +45,11 @@ export interface PutEventsClient {
   send(command: PutEventsCommand): Promise<PutEventsCommandOutput>;
 }
 
-/** @public */
+/**
+ * How an {@link EventPublisher} reaches its bus and checks what it sends.
+ *
+ * @public
+ */
 export interface EventPublisherOptions<TEvents extends EventCatalog> {
   /** Name or ARN of the event bus. */
   readonly eventBusName: string;

@@ -19,8 +19,4 @@ export type {
   PublishableEvent,
   PutEventsClient,
 } from './EventPublisher';
-export {
-  PUT_EVENTS_MAX_BYTES,
-  PUT_EVENTS_MAX_ENTRIES,
-  putEventsEntrySize,
-} from './putEventsBatches';
+export { PUT_EVENTS_MAX_BYTES, putEventsEntrySize } from './putEventsBatches';

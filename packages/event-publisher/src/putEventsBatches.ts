@@ -1,12 +1,13 @@
 import { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 
+/** PutEvents' limit of entries per call. */
+export const PUT_EVENTS_MAX_ENTRIES = 10;
 /**
- * PutEvents' limits: 10 entries and 256 KiB per call.
+ * PutEvents' limit of 256 KiB per call, counted as {@link putEventsEntrySize}
+ * counts each entry.
  *
  * @public
  */
-export const PUT_EVENTS_MAX_ENTRIES = 10;
-/** @public */
 export const PUT_EVENTS_MAX_BYTES = 256 * 1024;
 
 /**

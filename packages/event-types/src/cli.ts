@@ -14,6 +14,10 @@ const USAGE = `Usage: datamesh-event-types [${CONTRACT_FILE_NAME}] [out dir, def
  *
  * @returns the process exit code: 0 when written, 1 on a bad contract or
  *   schema (the message names the file), 2 on bad usage.
+ * The package's `bin` script runs it; from code, {@link generateEventTypes}
+ * is simpler. Public because the bin script reaches it through the
+ * package's entry point.
+ * @public
  */
 export async function runEventTypesCli(
   args: readonly string[],

@@ -6,15 +6,9 @@
  * @packageDocumentation
  */
 
-export {
-  constantCase,
-  detailInterfaceName,
-  GENERATED_HEADER,
-  generateEventTypes,
-  renderEventTypes,
-} from './generateEventTypes';
+export { generateEventTypes, renderEventTypes } from './generateEventTypes';
 export type {
   GeneratedFile,
   GenerateEventTypesOptions,
 } from './generateEventTypes';
-export { DEFAULT_EVENTS_DIR, runEventTypesCli } from './cli';
+export { runEventTypesCli } from './cli';

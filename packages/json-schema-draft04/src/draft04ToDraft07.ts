@@ -43,11 +43,12 @@ const EXCLUSIVE_FLAGS = new Map([
  * registry stores) into draft-07, which ajv 8 compiles without a draft-04
  * meta-schema and AsyncAPI payloads use. Only the keywords whose meaning
  * changed are touched, at any depth: a boolean `exclusiveMinimum` /
- * `exclusiveMaximum` becomes the number it qualifies (`minimum: 5,
- * exclusiveMinimum: true` is `exclusiveMinimum: 5`; a `false` flag, or one
- * without its bound, which draft-04 gives no meaning, goes); `id` becomes
- * `$id`; `$schema` goes, since the caller declares the dialect. Everything
- * else means the same in both drafts, so validation results are unchanged.
+ * `exclusiveMaximum` becomes the number it qualifies
+ * (`minimum: 5, exclusiveMinimum: true` is `exclusiveMinimum: 5`; a `false`
+ * flag, or one without its bound, which draft-04 gives no meaning, goes);
+ * `id` becomes `$id`; `$schema` goes, since the caller declares the dialect.
+ * Everything else means the same in both drafts, so validation results are
+ * unchanged.
  * The input is not modified.
  *
  * @public
