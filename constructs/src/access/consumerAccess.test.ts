@@ -105,6 +105,11 @@ describe('a product shared with a consumer in another account', () => {
       },
     });
     const [role] = Object.values(roles);
+    // The path the consumer's bus policy admits (DataProductSubscription).
+    expect(role.Properties.Path).toBe(
+      '/datamesh/forwarding/trading/trade-executions/',
+    );
+    expect(role.Properties.RoleName).toBeUndefined();
     const [trust] = role.Properties.AssumeRolePolicyDocument.Statement;
     expect(trust.Principal).toEqual({ Service: 'events.amazonaws.com' });
     expect(trust.Condition.StringEquals).toEqual({
@@ -326,7 +331,7 @@ describe('DataProductSubscription', () => {
   });
   const template = Template.fromStack(stack);
 
-  it('creates the bus the producer targets, admitting the producer account only', () => {
+  it("creates the bus the producer targets, admitting the producer's forwarding role of the product only", () => {
     template.hasResourceProperties('AWS::Events::EventBus', {
       Name: 'datamesh-from-trading-trade-executions',
       KmsKeyIdentifier: Match.anyValue(),
@@ -345,7 +350,37 @@ describe('DataProductSubscription', () => {
       'Allow',
       `arn:aws:iam::${PRODUCER.account}:root`,
     ]);
-    expect(Statement.Condition).toBeUndefined();
+    // A condition on the role's path, not the role as principal: the
+    // producer's role need not exist when this stack deploys. (Not verified
+    // against AWS: moto does not enforce bus policies.)
+    expect(Object.keys(Statement.Condition)).toEqual(['ArnLike']);
+    expect(Object.keys(Statement.Condition.ArnLike)).toEqual([
+      'aws:PrincipalArn',
+    ]);
+    expect(text(Statement.Condition.ArnLike['aws:PrincipalArn'])).toBe(
+      `arn:aws:iam::${PRODUCER.account}:role/datamesh/forwarding/trading/trade-executions/*`,
+    );
+  });
+
+  it("admits the role the producer's stack creates for the same product", () => {
+    // Both sides derive the path from the names alone.
+    const { template: producer } = synthProducer(CREDIT_GRANT);
+    const [role] = Object.values(
+      producer.findResources('AWS::IAM::Role', {
+        Properties: {
+          Description: Match.stringLikeRegexp('^EventBridge forwarding'),
+        },
+      }),
+    );
+    const [policy] = Object.values(
+      template.findResources('AWS::Events::EventBusPolicy'),
+    );
+    const admitted = text(
+      policy.Properties.Statement.Condition.ArnLike['aws:PrincipalArn'],
+    );
+    expect(admitted).toBe(
+      `arn:aws:iam::${PRODUCER.account}:role${role.Properties.Path}*`,
+    );
   });
 
   it("queues the producer's events in an encrypted queue with a dead-letter queue", () => {

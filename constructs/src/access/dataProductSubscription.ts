@@ -1,4 +1,10 @@
-import { Duration, RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
+import {
+  Duration,
+  RemovalPolicy,
+  Stack,
+  Token,
+  Validations,
+} from 'aws-cdk-lib';
 import { EventBus, Match, Rule } from 'aws-cdk-lib/aws-events';
 import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { IKey } from 'aws-cdk-lib/aws-kms';
@@ -6,6 +12,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
   checkName,
+  forwardingRolePath,
   subscriptionBusName,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { RuleQueueTarget } from '../product/ruleQueueTarget';
@@ -21,7 +28,10 @@ export interface DataProductSubscriptionProps {
   readonly domain: string;
   /** The product's name, as in its contract. */
   readonly product: string;
-  /** The producer's AWS account: the only one whose events the bus admits. */
+  /**
+   * The producer's AWS account: the bus admits events from its forwarding
+   * role for this product only (`forwardingRolePath`).
+   */
   readonly producerAccount: string;
   /**
    * The detail-types to queue; the producer forwards only what the grant
@@ -43,9 +53,10 @@ export interface DataProductSubscriptionProps {
 /**
  * The consumer's side of a data product shared across accounts: the bus
  * the producer's forwarding rule targets (named by convention, see
- * `subscriptionBusName`), admitting `events:PutEvents` from the producer's
- * account only, and a rule into an encrypted queue with a dead-letter
- * queue, which the consuming service reads. The producer's contract grants
+ * `subscriptionBusName`), admitting `events:PutEvents` only from the
+ * producer's forwarding role of this product (by its path,
+ * `forwardingRolePath`), and a rule into an encrypted queue with a
+ * dead-letter queue, which the consuming service reads. The producer's contract grants
  * the access (`access.consumers`); this only receives it. Both sides are
  * in the same Region: the producer forwards to its own Region's bus name.
  *
@@ -97,12 +108,24 @@ export class DataProductSubscription extends Construct {
       kmsKey: this.key,
       description: `Events of data product ${props.domain}/${props.product}, forwarded from account ${props.producerAccount}`,
     });
+    // The producer's account, narrowed to its forwarding role by the role's
+    // path: a condition, not the role's ARN as principal, because a policy
+    // naming a role that does not exist yet fails to deploy, and this stack
+    // may deploy before the producer's.
+    const forwardingRoles = Stack.of(this).formatArn({
+      service: 'iam',
+      region: '',
+      account: props.producerAccount,
+      resource: 'role',
+      resourceName: `${forwardingRolePath(props.domain, props.product).slice(1)}*`,
+    });
     this.bus.addToResourcePolicy(
       new PolicyStatement({
         sid: 'ProducerMayForward',
         principals: [new AccountPrincipal(props.producerAccount)],
         actions: ['events:PutEvents'],
         resources: [this.bus.eventBusArn],
+        conditions: { ArnLike: { 'aws:PrincipalArn': forwardingRoles } },
       }),
     );
     const encrypted = {
@@ -122,8 +145,8 @@ export class DataProductSubscription extends Construct {
     this.rule = new Rule(this, 'Rule', {
       eventBus: this.bus,
       description: `Queues data product ${props.domain}/${props.product}`,
-      // The bus admits the producer's account only (its policy), so the
-      // rule needs no account filter; EventBridge wants some pattern.
+      // The bus admits the producer's forwarding role only (its policy), so
+      // the rule needs no account filter; EventBridge wants some pattern.
       eventPattern: props.detailTypes
         ? { detailType: [...props.detailTypes] }
         : { source: Match.exists() },

@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import {
   AccessGrant,
   DataProductContract,
+  forwardingRolePath,
   grantedDetailTypes,
   resolveEvents,
   subscriptionBusName,
@@ -26,7 +27,9 @@ export interface EventForwarding {
  * granted detail-types of this product's sources to the consumer account's
  * subscription bus. EventBridge delivers cross-account with a role of the
  * producer's; that role may put events on the granted buses only (the target's own grant), and only
- * EventBridge rules of this account on this bus may assume it. Deliveries
+ * EventBridge rules of this account on this bus may assume it. Its IAM path
+ * is the product's (`forwardingRolePath`), which is how the consumer's bus
+ * admits this role and no other principal of the account. Deliveries
  * that fail after EventBridge's retries land in the product's dead-letter
  * queue, so a consumer's outage loses nothing.
  */
@@ -51,6 +54,7 @@ export function createEventForwarding(
   );
   const role = new ServiceRole(scope, 'ForwardingRole', {
     description: `EventBridge forwarding data product ${props.contract.domain}/${props.contract.name} to its approved consumers`,
+    path: forwardingRolePath(props.contract.domain, props.contract.name),
     assumedBy: new ServicePrincipal('events.amazonaws.com').withConditions({
       StringEquals: { 'aws:SourceAccount': stack.account },
       ArnLike: {

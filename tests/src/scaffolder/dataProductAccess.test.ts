@@ -166,7 +166,7 @@ describe('requesting access to a data product from the portal', () => {
       'publish-github': 'skipped',
       'publish-gitlab': 'skipped',
     });
-    const branch = `access/credit-credit-decisions-${CREDIT_ACCOUNT}`;
+    const branch = `access/system/credit-credit-decisions-${CREDIT_ACCOUNT}`;
     expect(output?.links).toEqual([
       { title: `Proposed change (${branch})`, url: `file://${TRADING}` },
       {
@@ -256,7 +256,7 @@ describe('requesting access to a data product from the portal', () => {
     const [pullRequest] = pullRequests;
     expect(pullRequest.input).toMatchObject({
       repoUrl: 'github.com?owner=credit&repo=credit-credit-decisions',
-      branchName: 'access/credit-risk-999988887777',
+      branchName: 'access/group/credit-risk-999988887777',
       targetBranchName: 'main',
       sourcePath: 'producer',
     });

@@ -124,6 +124,20 @@ export function subscriptionBusName(domain: string, product: string): string {
 }
 
 /**
+ * The IAM path of the role the producer's EventBridge rules forward a
+ * product's events with, such as `/datamesh/forwarding/trading/trade-executions/`.
+ * The role's name is generated (and keeps it unique); the path is known to
+ * both sides from the names alone, so the consumer's subscription bus can
+ * admit this role only (`aws:PrincipalArn` like
+ * `arn:aws:iam::<producer>:role/datamesh/forwarding/<domain>/<product>/*`)
+ * without naming a role that may not exist yet when its stack deploys: a
+ * resource policy naming a missing role fails to deploy.
+ */
+export function forwardingRolePath(domain: string, product: string): string {
+  return `/datamesh/forwarding/${domain}/${product}/`;
+}
+
+/**
  * An entity reference in one spelling: lower case, with the default
  * namespace written out, so `system:x` and `System:default/X` are one
  * consumer.

@@ -249,6 +249,79 @@ describe('one grant per bus and per Lake Formation reader', () => {
   });
 });
 
+describe("the schemas' tag budget", () => {
+  // The trading sample: 2 owner's tags, 12 of metadata and one of PII
+  // fields on each schema; 35 more owner's tags make exactly 50.
+  const withOwnerTags = (extra: number) =>
+    `${sample('trading')}${Array.from(
+      { length: extra },
+      (_, i) => `  team-tag-${i}: x\n`,
+    ).join('')}`;
+  const withConsumers = (text: string, grants: string[][]) =>
+    `${text}access:\n  consumers:\n${grants
+      .map(lines => `    - ${lines.join('\n      ')}\n`)
+      .join('')}`;
+  const reader = (index: number) => [
+    `consumer: system:consumer-system-number-${index}`,
+    `account: '${String(222200000000 + index)}'`,
+    'purpose: Reads the product for the tag budget.',
+    'table: without-pii',
+    'expires: 2027-06-30',
+  ];
+
+  it('takes a contract whose schemas carry exactly 50 tags', () => {
+    expect(() => parseDataProductContract(withOwnerTags(35))).not.toThrow();
+  });
+
+  it('refuses the consumer one tag too many, naming the product, the count and each part', () => {
+    const text = withConsumers(withOwnerTags(35), [
+      CREDIT.concat('table: without-pii'),
+    ]);
+    expect(issuesOf(text)).toEqual([
+      {
+        path: 'access.consumers',
+        message:
+          "the schema of TradeExecuted of data product trading/trade-executions would carry 51 tags, but AWS allows at most 50 per resource: the owner's 37 tags (tags), 13 tags of data mesh metadata and 1 tag listing the consumers (access.consumers, as datamesh:consumers). Remove grants no longer needed, or some of the owner's tags",
+        line: text.split('\n').indexOf('  consumers:') + 2,
+      },
+    ]);
+  });
+
+  it('refuses a list of consumers too long for the tags on its own', () => {
+    const text = withConsumers(
+      sample('trading'),
+      Array.from({ length: 200 }, (_, i) => reader(i)),
+    );
+    const error = (() => {
+      try {
+        parseDataProductContract(text, { file: 'trading/data-product.yaml' });
+      } catch (caught) {
+        return caught as ContractValidationError;
+      }
+      throw new Error('expected the contract to be rejected');
+    })();
+    // The file, line and field, then the product and the parts.
+    expect(error.message).toMatch(
+      /^Invalid data product contract trading\/data-product\.yaml \(1 problem\):\n {2}- trading\/data-product\.yaml:\d+:\d+ access\.consumers: the schema of TradeExecuted of data product trading\/trade-executions would carry (\d+) tags, but AWS allows at most 50 per resource: the owner's 2 tags \(tags\), 13 tags of data mesh metadata and (\d+) tags listing the consumers \(access\.consumers, as datamesh:consumers to datamesh:consumers-\2\)/,
+    );
+    const [, total, consumers] =
+      /carry (\d+) tags.* and (\d+) tags listing/.exec(error.message)!;
+    expect(Number(total)).toBe(2 + 13 + Number(consumers));
+    expect(Number(total)).toBeGreaterThan(50);
+  });
+
+  it('blames the owner’s tags when there are no consumers', () => {
+    expect(issuesOf(withOwnerTags(36))).toEqual([
+      expect.objectContaining({
+        path: 'tags',
+        message: expect.stringMatching(
+          /^the schema of TradeExecuted of data product trading\/trade-executions would carry 51 tags, .*: the owner's 38 tags \(tags\), 13 tags of data mesh metadata and 0 tags listing the consumers \(access\.consumers\)\./,
+        ),
+      }),
+    ]);
+  });
+});
+
 describe('grantsOnDay', () => {
   const grant = (expires?: string) => ({
     consumer: 'group:credit-risk',

@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import { checkTagBudget, countSchemaTags } from '../tags/consumerTags';
 import { AccessGrant, canonicalConsumerRef } from './accessModel';
 
 /** What the access rules need of the rest of the contract. */
 export interface AccessRulesInput {
+  readonly domain: string;
+  readonly name: string;
   readonly classification: string;
   readonly events: ReadonlyArray<{
     readonly detailType: string;
     readonly piiFields: readonly string[];
   }>;
+  /** The owner's tags, which share the schemas' tag budget with the consumers. */
+  readonly tags: Readonly<Record<string, string>>;
   readonly access: { readonly consumers: readonly AccessGrant[] };
 }
 
@@ -50,7 +55,8 @@ export function personalDataOfGrant(
  * grants something, names only the product's own events, has an expiry
  * when the product is restricted, and carries a privacy approval for any
  * personal data it hands over; one grant per consumer and account, one
- * forwarding events per account, one reading the table per reader.
+ * forwarding events per account, one reading the table per reader; and the
+ * consumers fit in the schemas' tags (`checkSchemaTagBudget`).
  */
 export function checkAccessRules(
   contract: AccessRulesInput,
@@ -133,4 +139,37 @@ export function checkAccessRules(
       );
     }
   });
+  checkSchemaTagBudget(contract, ctx);
+}
+
+/**
+ * Every schema of the product carries the owner's tags, the platform's
+ * metadata and the consumers (`contractToTags`), and AWS takes at most 50
+ * tags a resource. Checked with the contract, so that a request for one
+ * consumer too many is refused before it is proposed, naming
+ * `access.consumers` (`tags` when there are no consumers), instead of
+ * failing the deploy. Every grant counts, expired ones too: the grants in
+ * force at synth are never more.
+ */
+function checkSchemaTagBudget(
+  contract: AccessRulesInput,
+  ctx: z.RefinementCtx,
+): void {
+  const { consumers } = contract.access;
+  // The fullest schema: an event with PII fields has one tag more.
+  const [fullest] = contract.events
+    .map(event => ({
+      event,
+      count: countSchemaTags(contract, event, consumers),
+    }))
+    .sort((a, b) => b.count.total - a.count.total);
+  const problem =
+    fullest && checkTagBudget(contract, fullest.event, fullest.count);
+  if (problem) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: consumers.length > 0 ? ['access', 'consumers'] : ['tags'],
+      message: problem,
+    });
+  }
 }

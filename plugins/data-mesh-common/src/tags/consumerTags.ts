@@ -3,7 +3,11 @@ import {
   ACCESS_GRANT_PATTERNS,
   TABLE_ACCESS_LEVELS,
 } from '../contract/accessModel';
-import { AWS_TAG_LIMITS, TAG_KEYS } from './tagKeys';
+import {
+  AWS_TAG_LIMITS,
+  SCHEMA_METADATA_TAG_FIELDS,
+  TAG_KEYS,
+} from './tagKeys';
 
 /** An approved consumer as the portal shows it: who, what, until when. */
 export interface ConsumerSummary {
@@ -167,4 +171,68 @@ function readEntry(entry: string): ConsumerSummary | undefined {
     ...(table ? { table } : {}),
     ...(expires ? { expires } : {}),
   };
+}
+
+/** How a schema's tags divide between those who write them. */
+export interface SchemaTagCount {
+  /** The owner's own tags: the contract's `tags`. */
+  readonly user: number;
+  /** The platform's metadata tags, the event's PII fields included. */
+  readonly dataMesh: number;
+  /** `datamesh:consumers` and its continuations. */
+  readonly consumers: number;
+  readonly total: number;
+}
+
+/**
+ * How many tags `contractToTags` writes on an event's schema (on the
+ * registry without an event), by part, before writing them: the count the
+ * contract's rules hold to AWS's limit. The platform's keys are reserved
+ * in the owner's tags, so the parts add up.
+ */
+export function countSchemaTags(
+  contract: { readonly tags: Readonly<Record<string, string>> },
+  event: { readonly piiFields: readonly string[] } | undefined,
+  consumers: readonly AccessGrant[],
+): SchemaTagCount {
+  const user = Object.keys(contract.tags).length;
+  const dataMesh =
+    SCHEMA_METADATA_TAG_FIELDS.length +
+    (event && event.piiFields.length > 0 ? 1 : 0);
+  const consumerTags = Object.keys(consumersToTags(consumers)).length;
+  return {
+    user,
+    dataMesh,
+    consumers: consumerTags,
+    total: user + dataMesh + consumerTags,
+  };
+}
+
+/**
+ * The problem of a product's schema (or registry, without an event) whose
+ * tags pass AWS's limit per resource, naming the product and what each part
+ * takes; undefined when they fit. The one message of the contract's rules
+ * and of `contractToTags`.
+ */
+export function checkTagBudget(
+  product: { readonly domain: string; readonly name: string },
+  event: { readonly detailType: string } | undefined,
+  count: SchemaTagCount,
+): string | undefined {
+  if (count.total <= AWS_TAG_LIMITS.maxTags) {
+    return undefined;
+  }
+  const which = event ? `the schema of ${event.detailType}` : 'the registry';
+  const tags = (n: number) => `${n} tag${n === 1 ? '' : 's'}`;
+  const keys =
+    count.consumers === 0
+      ? ''
+      : `, as ${TAG_KEYS.consumers}${count.consumers > 1 ? ` to ${consumerTagKey(count.consumers - 1)}` : ''}`;
+  return (
+    `${which} of data product ${product.domain}/${product.name} would carry ${tags(count.total)}, but AWS allows at most ${AWS_TAG_LIMITS.maxTags} per resource: ` +
+    `the owner's ${tags(count.user)} (tags), ` +
+    `${tags(count.dataMesh)} of data mesh metadata and ` +
+    `${tags(count.consumers)} listing the consumers (access.consumers${keys}). ` +
+    `Remove grants no longer needed, or some of the owner's tags`
+  );
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDataProductContract } from '../contract/parseContract';
+import { countSchemaTags } from './consumerTags';
 import {
   assertTagLimits,
   checkTagLimits,
@@ -10,12 +11,17 @@ import {
 } from './dataProductTags';
 import { TAG_KEYS } from './tagKeys';
 
-const { contract } = parseDataProductContract(
-  readFileSync(
-    join(__dirname, '../../../../examples/domains/trading/data-product.yaml'),
-    'utf8',
-  ),
-);
+const sample = (domain: string) =>
+  parseDataProductContract(
+    readFileSync(
+      join(
+        __dirname,
+        `../../../../examples/domains/${domain}/data-product.yaml`,
+      ),
+      'utf8',
+    ),
+  ).contract;
+const contract = sample('trading');
 
 describe('data-product tags', () => {
   it('writes one documented tag per metadata field', () => {
@@ -141,6 +147,46 @@ describe('data-product tags', () => {
     ])('rejects %s', (_label, tags, message) => {
       expect(() => assertTagLimits(tags)).toThrow(TagLimitError);
       expect(() => assertTagLimits(tags)).toThrow(message);
+    });
+
+    it.each(['trading', 'credit', 'customer'])(
+      'counts for the contract rules what it writes (%s sample)',
+      domain => {
+        const product = sample(domain);
+        for (const event of [undefined, ...product.events]) {
+          const count = countSchemaTags(
+            product,
+            event,
+            product.access.consumers,
+          );
+          const tags = contractToTags(product, event);
+          expect(count.total).toBe(Object.keys(tags).length);
+          expect(count.consumers).toBe(
+            Object.keys(tags).filter(key => key.startsWith(TAG_KEYS.consumers))
+              .length,
+          );
+        }
+      },
+    );
+
+    it('names the product, the count and each part when the consumers pass the limit', () => {
+      const consumers = Array.from({ length: 200 }, (_, index) => ({
+        consumer: `system:consumer-system-number-${index}`,
+        account: String(222200000000 + index),
+        table: 'without-pii' as const,
+        purpose: 'Reads the product for the tag budget.',
+        expires: '2027-06-30',
+      }));
+      expect(() =>
+        contractToTags(contract, contract.events[0], consumers),
+      ).toThrow(
+        new TagLimitError(
+          [
+            "the schema of TradeExecuted of data product trading/trade-executions would carry 55 tags, but AWS allows at most 50 per resource: the owner's 2 tags (tags), 13 tags of data mesh metadata and 40 tags listing the consumers (access.consumers, as datamesh:consumers to datamesh:consumers-40). Remove grants no longer needed, or some of the owner's tags",
+          ],
+          'data product trading/trade-executions',
+        ).message,
+      );
     });
 
     it('refuses to produce tags AWS would reject', () => {

@@ -11,19 +11,28 @@ import {
 import type { AccessGrant } from '../contract/accessModel';
 import { resolveStorage } from '../contract/resolveContract';
 import {
+  checkTagBudget,
   ConsumerSummary,
   consumersToTags,
+  SchemaTagCount,
   tagsToConsumers,
 } from './consumerTags';
-import { AWS_TAG_LIMITS, DATA_MESH_TAG_PREFIX, TAG_KEYS } from './tagKeys';
+import {
+  AWS_TAG_LIMITS,
+  DATA_MESH_TAG_PREFIX,
+  SCHEMA_METADATA_TAG_FIELDS,
+  SchemaMetadataTagField,
+  TAG_KEYS,
+} from './tagKeys';
 
 /** Thrown when a tag set would be rejected by AWS. */
 export class TagLimitError extends Error {
   readonly problems: readonly string[];
 
-  constructor(problems: readonly string[]) {
+  /** @param subject - whose tags, such as `data product trading/trade-executions`, for the message */
+  constructor(problems: readonly string[], subject?: string) {
     super(
-      `Tags would be rejected by AWS:\n${problems.map(problem => `  - ${problem}`).join('\n')}`,
+      `${subject ? `Tags of ${subject}` : 'Tags'} would be rejected by AWS:\n${problems.map(problem => `  - ${problem}`).join('\n')}`,
     );
     this.name = 'TagLimitError';
     this.problems = problems;
@@ -34,14 +43,21 @@ export class TagLimitError extends Error {
 export function checkTagLimits(
   tags: Readonly<Record<string, string>>,
 ): string[] {
+  const count = Object.keys(tags).length;
+  return [
+    ...(count > AWS_TAG_LIMITS.maxTags
+      ? [
+          `${count} tags, but AWS allows at most ${AWS_TAG_LIMITS.maxTags} per resource`,
+        ]
+      : []),
+    ...checkEachTag(tags),
+  ];
+}
+
+/** The problems of single tags: key and value lengths and characters. */
+function checkEachTag(tags: Readonly<Record<string, string>>): string[] {
   const problems: string[] = [];
-  const entries = Object.entries(tags);
-  if (entries.length > AWS_TAG_LIMITS.maxTags) {
-    problems.push(
-      `${entries.length} tags, but AWS allows at most ${AWS_TAG_LIMITS.maxTags} per resource`,
-    );
-  }
-  for (const [key, value] of entries) {
+  for (const [key, value] of Object.entries(tags)) {
     if (key.length === 0 || key.length > AWS_TAG_LIMITS.maxKeyLength) {
       problems.push(
         `tag key "${key}" is ${key.length} characters; keys must be 1 to ${AWS_TAG_LIMITS.maxKeyLength}`,
@@ -84,7 +100,9 @@ export function assertTagLimits(tags: Readonly<Record<string, string>>): void {
  * the grants to list, the contract's by default; the constructs pass those
  * in force on the day of synthesis.
  *
- * @throws TagLimitError when AWS would reject the result.
+ * @throws TagLimitError when AWS would reject the result; more than AWS's
+ * 50 tags is reported with the product and what each part takes (which the
+ * contract's rules report first, see `countSchemaTags`).
  */
 export function contractToTags(
   contract: DataProductContract,
@@ -92,27 +110,50 @@ export function contractToTags(
   consumers: readonly AccessGrant[] = contract.access.consumers,
 ): Record<string, string> {
   const storage = resolveStorage(contract);
-  const tags: Record<string, string> = {
-    ...contract.tags,
-    [TAG_KEYS.domain]: contract.domain,
-    [TAG_KEYS.dataProduct]: contract.name,
-    [TAG_KEYS.owner]: contract.owner,
-    [TAG_KEYS.classification]: contract.classification,
-    [TAG_KEYS.athenaDatabase]: storage.database,
-    [TAG_KEYS.athenaTable]: storage.table,
-    [TAG_KEYS.athenaWorkgroup]: storage.workgroup,
-    [TAG_KEYS.contractVersion]: contract.version,
-    [TAG_KEYS.retentionDays]: String(contract.retention.days),
-    [TAG_KEYS.freshnessMinutes]: String(contract.sla.freshnessMinutes),
-    [TAG_KEYS.partitionKeys]: storage.partitionKeys.join(' '),
-    [TAG_KEYS.compatibility]: contract.compatibility,
-    ...consumersToTags(consumers),
+  const metadata: Record<SchemaMetadataTagField, string> = {
+    domain: contract.domain,
+    dataProduct: contract.name,
+    owner: contract.owner,
+    classification: contract.classification,
+    athenaDatabase: storage.database,
+    athenaTable: storage.table,
+    athenaWorkgroup: storage.workgroup,
+    contractVersion: contract.version,
+    retentionDays: String(contract.retention.days),
+    freshnessMinutes: String(contract.sla.freshnessMinutes),
+    partitionKeys: storage.partitionKeys.join(' '),
+    compatibility: contract.compatibility,
   };
+  const dataMesh: Record<string, string> = Object.fromEntries(
+    SCHEMA_METADATA_TAG_FIELDS.map(field => [TAG_KEYS[field], metadata[field]]),
+  );
   if (event && event.piiFields.length > 0) {
     // Space-separated: commas are not in AWS's tag character set.
-    tags[TAG_KEYS.piiFields] = event.piiFields.join(' ');
+    dataMesh[TAG_KEYS.piiFields] = event.piiFields.join(' ');
   }
-  assertTagLimits(tags);
+  const consumerTags = consumersToTags(consumers);
+  const tags: Record<string, string> = {
+    ...contract.tags,
+    ...dataMesh,
+    ...consumerTags,
+  };
+  const total = Object.keys(tags).length;
+  const count: SchemaTagCount = {
+    dataMesh: Object.keys(dataMesh).length,
+    consumers: Object.keys(consumerTags).length,
+    // What is left of the owner's after the platform's keys won.
+    user:
+      total - Object.keys(dataMesh).length - Object.keys(consumerTags).length,
+    total,
+  };
+  const overflow = checkTagBudget(contract, event, count);
+  const problems = [...(overflow ? [overflow] : []), ...checkEachTag(tags)];
+  if (problems.length > 0) {
+    throw new TagLimitError(
+      problems,
+      `data product ${contract.domain}/${contract.name}`,
+    );
+  }
   return tags;
 }
 

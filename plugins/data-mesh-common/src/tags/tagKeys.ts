@@ -26,7 +26,33 @@ export const TAG_KEYS = {
 
 export type TagField = keyof typeof TAG_KEYS;
 
-/** AWS's limits for resource tags (Schemas, like most services, applies the common rules). */
+/** The tags whose presence depends on the product: see `SchemaMetadataTagField`. */
+const VARIABLE_TAG_FIELDS = ['piiFields', 'consumers'] as const;
+
+/**
+ * The platform's tags on every schema of a product whatever its contract
+ * says: all but the event's PII fields (on events with some) and the
+ * consumers (as many tags as their list needs). `contractToTags` writes a
+ * value for each (its type holds it to this list), and the tag budget
+ * counts them.
+ */
+export type SchemaMetadataTagField = Exclude<
+  TagField,
+  (typeof VARIABLE_TAG_FIELDS)[number]
+>;
+
+export const SCHEMA_METADATA_TAG_FIELDS: readonly SchemaMetadataTagField[] = (
+  Object.keys(TAG_KEYS) as TagField[]
+).filter(
+  (field): field is SchemaMetadataTagField =>
+    !(VARIABLE_TAG_FIELDS as readonly TagField[]).includes(field),
+);
+
+/**
+ * AWS's limits for resource tags (Schemas, like most services, applies the
+ * common rules): the one source of them for the checks of tags and of the
+ * contract's tag budget.
+ */
 export const AWS_TAG_LIMITS = {
   maxTags: 50,
   maxKeyLength: 128,

@@ -13,7 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { seedSampleRepositories } from '../git/seedSampleRepositories';
-import { createProposeAccessAction } from './proposeAccess';
+import {
+  branchNameFor,
+  createProposeAccessAction,
+  isBranchName,
+} from './proposeAccess';
 import { proposeAccessExamples } from './proposeAccess.examples';
 
 const SAMPLE_DOMAINS = join(__dirname, '../../../../examples/domains');
@@ -83,7 +87,7 @@ describe('datamesh:access:propose', () => {
     const outputs = await propose(root, inputOf(0));
 
     expect(outputs).toMatchObject({
-      branchName: 'access/credit-credit-decisions-222233334444',
+      branchName: 'access/system/credit-credit-decisions-222233334444',
       repositoryPath: dir,
       remoteUrl: `file://${dir}`,
       dataProductUrl:
@@ -157,7 +161,7 @@ describe('datamesh:access:propose', () => {
         workspacePath,
       },
     );
-    expect(outputs.branchName).toBe('access/risk-analytics-555566667777');
+    expect(outputs.branchName).toBe('access/group/risk-analytics-555566667777');
     expect(outputs.repositoryPath).toBeUndefined();
     const { contract } = parseDataProductContract(
       readFileSync(join(workspacePath, 'producer/data-product.yaml'), 'utf8'),
@@ -180,8 +184,63 @@ describe('datamesh:access:propose', () => {
     const root = await seededRepositories();
     await propose(root, inputOf(0));
     await expect(propose(root, inputOf(0))).rejects.toThrow(
-      'already has the branch access/credit-credit-decisions-222233334444',
+      'already has the branch access/system/credit-credit-decisions-222233334444',
     );
+  });
+
+  it('gives consumers of different kinds or namespaces with one name their own branches', async () => {
+    const root = await seededRepositories();
+    const dir = join(root, 'trading-trade-executions');
+    const request = (consumer: string) =>
+      propose(root, {
+        product: 'trading/trade-executions',
+        consumer,
+        account: '999988887777',
+        table: 'without-pii',
+        purpose: 'Ad hoc analysis of the traded volumes.',
+      });
+    const names = [];
+    for (const consumer of [
+      'group:default/credit-risk',
+      'system:default/credit-risk',
+      'system:finance/credit-risk',
+    ]) {
+      names.push((await request(consumer)).branchName);
+    }
+    expect(names).toEqual([
+      'access/group/credit-risk-999988887777',
+      'access/system/credit-risk-999988887777',
+      'access/system/finance/credit-risk-999988887777',
+    ]);
+    expect((await git.listBranches({ fs, dir })).sort()).toEqual(
+      ['main', ...names].sort(),
+    );
+    expect(names.every(isBranchName)).toBe(true);
+  });
+
+  it.each([
+    ['group:credit-risk', 'access/group/credit-risk-999988887777'],
+    ['Group:Default/Credit-Risk', 'access/group/credit-risk-999988887777'],
+    ['system:credit_risk', 'access/system/credit_risk-999988887777'],
+    ['system:risk.v2', 'access/system/risk.v2-999988887777'],
+    ['system:a..b', undefined],
+    ['credit-risk', undefined],
+  ])('names the branch of %s %s', (consumer, expected) => {
+    expect(branchNameFor({ consumer, account: '999988887777' })).toBe(expected);
+  });
+
+  it.each([
+    ['main', true],
+    ['release/2026.12', true],
+    ['-main', false],
+    ['a..b', false],
+    ['team/.hidden', false],
+    ['main.lock', false],
+    ['access//x', false],
+    ['main.', false],
+    ['feature branch', false],
+  ])('takes %s as a branch name: %s', (name, valid) => {
+    expect(isBranchName(name)).toBe(valid);
   });
 
   it('names the path of a producer repository that does not exist', async () => {
@@ -226,6 +285,30 @@ describe('datamesh:access:propose', () => {
       ).toEqual(['main']);
     },
   );
+
+  it("refuses a consumer the schemas' tags have no room for, naming access.consumers", async () => {
+    // 35 more owner's tags: the trading schemas carry 50, a consumer makes 51.
+    const workspacePath = mkdtempSync(join(tmpdir(), 'workspace-'));
+    writeFileSync(
+      join(workspacePath, 'data-product.yaml'),
+      `${readFileSync(join(SAMPLE_DOMAINS, 'trading/data-product.yaml'), 'utf8')}${Array.from(
+        { length: 35 },
+        (_, i) => `  team-tag-${i}: x\n`,
+      ).join('')}`,
+    );
+    const error = await propose(
+      workspacePath,
+      { ...inputOf(0), repoTarget: 'github' },
+      { workspacePath },
+    ).catch((caught: Error) => caught);
+    expect(error).toMatchObject({ name: 'InputError' });
+    expect((error as Error).message).toContain(
+      "  - access.consumers: the schema of TradeExecuted of data product trading/trade-executions would carry 51 tags, but AWS allows at most 50 per resource: the owner's 37 tags (tags), 13 tags of data mesh metadata and 1 tag listing the consumers",
+    );
+    expect(
+      readFileSync(join(workspacePath, 'data-product.yaml'), 'utf8'),
+    ).not.toContain('access:');
+  });
 
   it('refuses to propose against a producer contract that does not parse', async () => {
     const workspacePath = mkdtempSync(join(tmpdir(), 'workspace-'));

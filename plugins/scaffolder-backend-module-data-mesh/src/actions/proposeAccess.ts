@@ -130,7 +130,11 @@ export function createProposeAccessAction(options: {
       },
       output: {
         branchName: z =>
-          z.string().describe('The branch that proposes the grant'),
+          z
+            .string()
+            .describe(
+              'The branch that proposes the grant: access/<kind>/<name>-<account>, with <namespace>/ before the name when it is not default',
+            ),
         commitHash: z =>
           z.string().optional().describe('local: the commit of that branch'),
         repositoryPath: z =>
@@ -155,7 +159,6 @@ export function createProposeAccessAction(options: {
       const { repoTarget = 'local', defaultBranch = 'main' } = ctx.input;
       const { domain, product } = parseProduct(ctx.input.product);
       const grant = grantOf(ctx.input);
-      const branchName = branchNameFor(grant);
 
       const local = repoTarget === 'local';
       const repositoryPath = join(repositoriesDir, `${domain}-${product}`);
@@ -173,6 +176,12 @@ export function createProposeAccessAction(options: {
         localContract?.text ?? (await readWorkspaceContract(contractFile!));
       // The request first: a refused one says what to fix in the form.
       const added = proposeGrant(before, grant, today());
+      const branchName = branchNameFor(grant);
+      if (!branchName) {
+        throw new InputError(
+          `${PROPOSE_ACCESS_ACTION_ID}: consumer: "${grant.consumer}" gives no valid branch name; use an entity ref such as system:credit-credit-decisions`,
+        );
+      }
       // A wrong repository must not get someone else's grant.
       if (added.contract.domain !== domain || added.contract.name !== product) {
         throw new InputError(
@@ -291,11 +300,51 @@ function compactEntityRef(ref: string): string {
   }
 }
 
-/** `access/<consumer's name>-<account>`: one branch per consumer and account. */
-function branchNameFor(grant: AccessGrant): string {
-  const name = grant.consumer.split(/[:/]/).pop() ?? grant.consumer;
-  const safe = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-  return `access/${safe}-${grant.account}`;
+/**
+ * `access/<kind>/<name>-<account>`, with the namespace when it is not the
+ * default one (`access/<kind>/<namespace>/<name>-<account>`): one branch per
+ * consumer and account, so `group:credit-risk` and `system:credit-risk` do
+ * not meet on one branch (where a pull request step would update the other's
+ * request). Lower case, as entity refs compare; `_` and `.` are kept, so
+ * `credit_risk` and `credit-risk` differ too; `/` between the parts, which
+ * names never contain, so no two consumers share a name. Undefined when the
+ * consumer is not a valid ref (the contract's rules say why).
+ */
+export function branchNameFor(
+  grant: Pick<AccessGrant, 'consumer' | 'account'>,
+): string | undefined {
+  let ref;
+  try {
+    ref = parseEntityRef(grant.consumer.toLocaleLowerCase('en-US'));
+  } catch {
+    return undefined;
+  }
+  const branchName = [
+    'access',
+    ref.kind,
+    ...(ref.namespace === 'default' ? [] : [ref.namespace]),
+    `${ref.name}-${grant.account}`,
+  ].join('/');
+  return isBranchName(branchName) ? branchName : undefined;
+}
+
+/**
+ * A name git takes for a branch (git check-ref-format's rules, for the
+ * characters entity refs and branch inputs use): at most 200 of
+ * `A-Z a-z 0-9 . _ / -`, not starting with `-` or ending with `.`, no `..`,
+ * no empty part between slashes, none starting with `.` or ending with
+ * `.lock`.
+ */
+export function isBranchName(name: string): boolean {
+  return (
+    /^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/.test(name) &&
+    !name.endsWith('.') &&
+    name
+      .split('/')
+      .every(
+        part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'),
+      )
+  );
 }
 
 function proposeGrant(
@@ -372,7 +421,7 @@ async function readLocalContract(
       `${PROPOSE_ACCESS_ACTION_ID}: no producer repository at ${dir}: publish the product with the Data product template (local) first, or set dataMesh.scaffolder.seedSampleRepositories for the sample products`,
     );
   }
-  if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/.test(branch)) {
+  if (!isBranchName(branch)) {
     throw new InputError(
       `${PROPOSE_ACCESS_ACTION_ID}: defaultBranch "${branch}" is not a branch name`,
     );
