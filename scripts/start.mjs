@@ -15,7 +15,7 @@ const children = [
     [
       '--require',
       '@backstage/cli/config/nodeTransform.cjs',
-      'plugins/data-mesh-backend/dev/index.ts',
+      'packages/backend/src/index.ts',
       ...extraArgs,
     ],
     // `npm start` is development: guest sign-in works only there (see

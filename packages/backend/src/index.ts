@@ -1,7 +1,9 @@
 /**
- * The backend `npm start` runs: a Backstage backend with the catalog, the
- * scaffolder, guest sign-in and the data mesh plugins, configured by the
- * repository's app-config.yaml (extra `--config` files are honoured).
+ * The repository's one development backend, which `npm start` runs: a
+ * Backstage backend with the catalog, the scaffolder, guest sign-in and the
+ * data mesh plugins, configured by the repository's app-config.yaml (extra
+ * `--config` files are honoured). The only place the plugins are wired
+ * together; each plugin's own dev entry runs that plugin alone.
  *
  * No permission backend is installed and `permission.enabled` is unset, so
  * the permission framework allows every request: any signed-in user (a
@@ -32,7 +34,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(
   import('@financial-data-mesh/plugin-scaffolder-backend-module-data-mesh'),
 );
-backend.add(import('../src'));
+backend.add(import('@financial-data-mesh/plugin-data-mesh-backend'));
 backend.add(
   import('@financial-data-mesh/plugin-catalog-backend-module-data-mesh'),
 );

@@ -7,7 +7,6 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-import { findDeclaredDataMeshEntities } from './providers/findDeclaredEntities';
 import { DataMeshEntityProvider } from './providers/DataMeshEntityProvider';
 import { DataMeshConsumersProcessor } from './processors/DataMeshConsumersProcessor';
 
@@ -62,10 +61,7 @@ export const catalogModuleDataMesh = createBackendModule({
             taskRunner: scheduler.createScheduledTaskRunner(schedule),
             appBaseUrl: config.getOptionalString('app.baseUrl'),
             readinessTimeoutMs: 2 * 60 * 1000,
-            findDeclaredEntities: async locationKey =>
-              findDeclaredDataMeshEntities(catalogApi, locationKey, {
-                credentials: await auth.getOwnServiceCredentials(),
-              }),
+            catalog: catalogApi,
           }),
         );
       },

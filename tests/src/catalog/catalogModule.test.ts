@@ -4,9 +4,11 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import dataMeshBackend from '@financial-data-mesh/plugin-data-mesh-backend';
 import request from 'supertest';
-import { catalogModuleDataMesh } from './module';
+import catalogModuleDataMesh from '@financial-data-mesh/plugin-catalog-backend-module-data-mesh';
 import { DATA_MESH_ANNOTATIONS } from '@financial-data-mesh/plugin-data-mesh-common';
 
+// Tests run from source and are never bundled, so __dirname is reliable here.
+// eslint-disable-next-line no-restricted-syntax
 const examples = resolve(__dirname, '../../../examples/registry');
 
 describe('catalog module: data mesh entities in a real catalog', () => {

@@ -8,19 +8,41 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
+  CatalogService,
   DeferredEntity,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import dataMeshBackend from '@financial-data-mesh/plugin-data-mesh-backend';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DataMeshEntityProvider } from './DataMeshEntityProvider';
-import {
-  declaredEntityKey,
-  findDeclaredDataMeshEntities,
-} from './findDeclaredEntities';
+import { DataMeshEntityProvider } from '@financial-data-mesh/plugin-catalog-backend-module-data-mesh';
+import { Entity } from '@backstage/catalog-model';
 
-const examples = resolve(__dirname, '../../../../examples/registry');
+// Tests run from source and are never bundled, so __dirname is reliable here.
+// eslint-disable-next-line no-restricted-syntax
+const examples = resolve(__dirname, '../../../examples/registry');
+
+/** A data product System or a Domain as a repository's catalog-info.yaml declares it. */
+function declaredEntity(
+  kind: 'System' | 'Domain',
+  name: string,
+  location: string,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: {
+      name,
+      annotations: {
+        'backstage.io/managed-by-location': location,
+        [kind === 'System'
+          ? 'datamesh.fintech/data-product'
+          : 'datamesh.fintech/domain']: name,
+      },
+    },
+    spec: { owner: 'group:trading-data' },
+  };
+}
 
 describe('DataMeshEntityProvider against a running data mesh backend', () => {
   let scratch: string;
@@ -52,9 +74,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  function createProvider(
-    findDeclaredEntities?: (locationKey: string) => Promise<Set<string>>,
-  ) {
+  function createProvider(catalog?: CatalogService) {
     let task: (() => Promise<void>) | undefined;
     const mutations: DeferredEntity[][] = [];
     const deltas: { added: DeferredEntity[]; removed: unknown[] }[] = [];
@@ -72,7 +92,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
         },
       },
       readinessTimeoutMs: 5000,
-      findDeclaredEntities,
+      catalog,
     });
     const connection: EntityProviderConnection = {
       applyMutation: async mutation => {
@@ -128,10 +148,11 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
   });
 
   it('reads an unchanged snapshot as one 304 and writes nothing, until the snapshot or the declared entities change', async () => {
-    let declared = new Set<string>();
-    const { provider, connection, mutations, run } = createProvider(
-      async () => declared,
-    );
+    let declared: Entity[] = [];
+    const catalog = catalogServiceMock.mock({
+      getEntities: async () => ({ items: declared }),
+    });
+    const { provider, connection, mutations, run } = createProvider(catalog);
     await provider.connect(connection);
     await run();
     const refreshBackend = () =>
@@ -144,9 +165,13 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
     expect(mutations).toHaveLength(1);
 
     // A repository now declares a System: the provider must stop writing it.
-    declared = new Set([
-      declaredEntityKey('System', 'trading-trade-executions'),
-    ]);
+    declared = [
+      declaredEntity(
+        'System',
+        'trading-trade-executions',
+        'file:/repos/trading/catalog-info.yaml',
+      ),
+    ];
     await run();
     expect(mutations).toHaveLength(2);
     expect(mutations[1].map(e => e.entity.metadata.name)).not.toContain(
@@ -165,24 +190,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
   });
 
   it('leaves the data product Systems and Domains that repositories declare to the repositories', async () => {
-    const declared = (
-      kind: 'System' | 'Domain',
-      name: string,
-      location: string,
-    ) => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind,
-      metadata: {
-        name,
-        annotations: {
-          'backstage.io/managed-by-location': location,
-          [kind === 'System'
-            ? 'datamesh.fintech/data-product'
-            : 'datamesh.fintech/domain']: name,
-        },
-      },
-      spec: { owner: 'group:trading-data' },
-    });
+    const declared = declaredEntity;
     const system = (name: string, location: string) =>
       declared('System', name, location);
     const catalog = catalogServiceMock({
@@ -203,12 +211,7 @@ describe('DataMeshEntityProvider against a running data mesh backend', () => {
         declared('Domain', 'credit', 'data-mesh-provider:default'),
       ],
     });
-    const { provider, connection, mutations, run } = createProvider(
-      locationKey =>
-        findDeclaredDataMeshEntities(catalog, locationKey, {
-          credentials: mockCredentials.service(),
-        }),
-    );
+    const { provider, connection, mutations, run } = createProvider(catalog);
     await provider.connect(connection);
     await run();
     const systems = mutations[0]

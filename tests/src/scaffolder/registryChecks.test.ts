@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import {
   SAMPLE_DOMAINS,
   startRegistryBackend,
-} from '../__testUtils__/registryBackend';
-import { RegistrySnapshotClient } from '../registry/RegistrySnapshotClient';
-import { createCheckDomainNameAction } from './checkDomainName';
-import { createCheckProductNameAction } from './checkProductName';
-import { createSchemaCompatibilityAction } from './schemaCompatibility';
+} from './__testUtils__/registryBackend';
+import {
+  createCheckDomainNameAction,
+  createCheckProductNameAction,
+  createSchemaCompatibilityAction,
+  RegistrySnapshotClient,
+} from '@financial-data-mesh/plugin-scaffolder-backend-module-data-mesh';
 
 /** A Domain entity as a domain repository or the catalog module declares it. */
 const domainEntity = (

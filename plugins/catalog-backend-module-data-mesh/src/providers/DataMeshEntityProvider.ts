@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CatalogService,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
@@ -13,7 +14,10 @@ import {
   DataMeshApiClient,
   DataMeshRequestOptions,
 } from '@financial-data-mesh/plugin-data-mesh-common';
-import { declaredEntityKey } from './findDeclaredEntities';
+import {
+  declaredEntityKey,
+  findDeclaredDataMeshEntities,
+} from './findDeclaredEntities';
 import { readSnapshotFeed, SnapshotFeedRead } from './readSnapshotFeed';
 import { toEntities } from './toEntities';
 
@@ -31,12 +35,14 @@ export interface DataMeshEntityProviderOptions {
   /** How long a run waits for the data mesh backend's first snapshot. */
   readonly readinessTimeoutMs: number;
   /**
-   * The data product Systems and Domains that repositories declare
-   * themselves (the scaffolded catalog-info.yaml files do), as
-   * `declaredEntityKey` names them: the provider leaves those to the
-   * repository instead of writing a conflicting entity.
+   * The catalog, to find the data product Systems and Domains that
+   * repositories declare themselves (the scaffolded catalog-info.yaml files
+   * do): the provider leaves those to the repository instead of writing a
+   * conflicting entity. Read with the provider's own service credentials.
+   *
+   * @default - none: the provider writes every entity of the snapshot
    */
-  readonly findDeclaredEntities?: (locationKey: string) => Promise<Set<string>>;
+  readonly catalog?: CatalogService;
 }
 
 /**
@@ -149,11 +155,14 @@ export class DataMeshEntityProvider implements EntityProvider {
   }
 
   private async declaredEntities(locationKey: string): Promise<Set<string>> {
-    if (!this.options.findDeclaredEntities) {
+    const { catalog, auth } = this.options;
+    if (!catalog) {
       return new Set();
     }
     try {
-      return await this.options.findDeclaredEntities(locationKey);
+      return await findDeclaredDataMeshEntities(catalog, locationKey, {
+        credentials: await auth.getOwnServiceCredentials(),
+      });
     } catch (error) {
       // Writing an entity twice only costs a logged conflict: carry on.
       this.options.logger.warn(

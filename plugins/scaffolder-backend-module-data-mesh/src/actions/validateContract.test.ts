@@ -11,9 +11,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SAMPLE_DOMAINS } from '../__testUtils__/registryBackend';
+import { join, resolve } from 'node:path';
 import { createValidateContractAction } from './validateContract';
+
+// eslint-disable-next-line no-restricted-syntax -- tests run from source
+const SAMPLE_DOMAINS = resolve(__dirname, '../../../../examples/domains');
 
 const detailSchema = {
   $schema: 'http://json-schema.org/draft-04/schema#',

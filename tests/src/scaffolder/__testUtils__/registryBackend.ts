@@ -2,10 +2,9 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import dataMeshPlugin from '@financial-data-mesh/plugin-data-mesh-backend';
 import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { RegistrySnapshotClient } from '../registry/RegistrySnapshotClient';
+import { RegistrySnapshotClient } from '@financial-data-mesh/plugin-scaffolder-backend-module-data-mesh';
+import { REPO_ROOT } from './scaffolderBackend';
 
-// eslint-disable-next-line no-restricted-syntax -- tests run from source
-export const REPO_ROOT = resolve(__dirname, '../../../..');
 export const SAMPLE_REGISTRY = resolve(REPO_ROOT, 'examples/registry');
 export const SAMPLE_DOMAINS = resolve(REPO_ROOT, 'examples/domains');
 

@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The workspace's packages depend on each other one way only, at run, test
+ * and dev time alike: a plugin never reaches a sibling plugin through its
+ * tests or dev entry. Cross-plugin wiring lives in the dev backend
+ * (packages/backend) and in these end-to-end tests.
+ */
+
+// Tests run from source and are never bundled, so __dirname is reliable here.
+// eslint-disable-next-line no-restricted-syntax
+const ROOT = join(__dirname, '../..');
+
+/** The packages only the wiring may depend on: the plugins themselves. */
+const PLUGINS = [
+  '@financial-data-mesh/plugin-data-mesh',
+  '@financial-data-mesh/plugin-data-mesh-backend',
+];
+/** Where plugins are wired together. */
+const WIRING = [
+  '@financial-data-mesh/backend',
+  '@financial-data-mesh/e2e-tests',
+];
+
+interface Manifest {
+  name: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+function workspaceManifests(): Manifest[] {
+  const { workspaces } = JSON.parse(
+    readFileSync(join(ROOT, 'package.json'), 'utf8'),
+  ) as { workspaces: string[] };
+  const folders = workspaces.flatMap(pattern =>
+    pattern.endsWith('/*')
+      ? readdirSync(join(ROOT, pattern.slice(0, -2)), {
+          withFileTypes: true,
+        })
+          .filter(entry => entry.isDirectory())
+          .map(entry => join(ROOT, pattern.slice(0, -2), entry.name))
+      : [join(ROOT, pattern)],
+  );
+  return folders
+    .filter(folder => existsSync(join(folder, 'package.json')))
+    .map(folder =>
+      JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')),
+    );
+}
+
+/** Each workspace package's dependencies on other workspace packages. */
+function workspaceGraph(): Map<string, string[]> {
+  const manifests = workspaceManifests();
+  const names = new Set(manifests.map(manifest => manifest.name));
+  return new Map(
+    manifests.map(manifest => [
+      manifest.name,
+      Object.keys({
+        ...manifest.dependencies,
+        ...manifest.devDependencies,
+        ...manifest.peerDependencies,
+      }).filter(name => names.has(name)),
+    ]),
+  );
+}
+
+/** Every cycle's path, found by a depth-first walk. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  const found: string[][] = [];
+  const done = new Set<string>();
+  const visit = (name: string, path: string[]) => {
+    const start = path.indexOf(name);
+    if (start >= 0) {
+      found.push([...path.slice(start), name]);
+      return;
+    }
+    if (done.has(name)) return;
+    for (const next of graph.get(name) ?? []) visit(next, [...path, name]);
+    done.add(name);
+  };
+  for (const name of graph.keys()) visit(name, []);
+  return found;
+}
+
+describe('the workspace package graph', () => {
+  const graph = workspaceGraph();
+
+  it('reads every workspace package', () => {
+    expect([...graph.keys()]).toEqual(
+      expect.arrayContaining([...PLUGINS, ...WIRING]),
+    );
+  });
+
+  it('has no cycle, counting dev and peer dependencies', () => {
+    expect(cycles(graph).map(cycle => cycle.join(' -> '))).toEqual([]);
+  });
+
+  it('lets only the dev backend and the end-to-end tests depend on a plugin', () => {
+    const dependents = [...graph]
+      .filter(([, dependencies]) =>
+        dependencies.some(name => PLUGINS.includes(name)),
+      )
+      .map(([name]) => name)
+      .sort();
+    expect(dependents).toEqual([...WIRING].sort());
+  });
+});
