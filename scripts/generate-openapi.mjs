@@ -67,10 +67,31 @@ async function typesSource(document) {
         ? ts.factory.createTypeReferenceNode('JsonSchema')
         : undefined,
   });
-  return `${HEADER}/* eslint-disable */\n${astToString(ast)}
+  return `${HEADER}/* eslint-disable */\n${asTsDoc(astToString(ast))}
 /** Each operation's method and path template, by operationId. */
 export const operationRoutes = ${JSON.stringify(operationRoutes(document), null, 2)} as const;
 `;
+}
+
+/**
+ * The common package exports `components` and `operations` (renamed) as
+ * part of its public API, so their comments must be TSDoc, which the API
+ * reports check: openapi-typescript's JSDoc `@description` and `@enum`
+ * tags become plain text, and the two types get a release tag.
+ */
+function asTsDoc(source) {
+  return source
+    .replace(/@description /g, '')
+    .replace(/^\s*\/\*\* @enum \{[^}]*\} \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{[^}]*\}\n/gm, '')
+    .replace(
+      /^export type components = /m,
+      "/**\n * The REST API's schemas, by name.\n *\n * @public\n */\nexport type components = ",
+    )
+    .replace(
+      /^export interface operations /m,
+      "/**\n * The REST API's operations, by operationId: parameters and answers.\n *\n * @public\n */\nexport interface operations ",
+    );
 }
 
 function operationRoutes(document) {

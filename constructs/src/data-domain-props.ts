@@ -1,7 +1,11 @@
 import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
 import { ITopic } from 'aws-cdk-lib/aws-sns';
 
-/** Properties of a {@link DataDomain}. */
+/**
+ * Properties of a {@link DataDomain}.
+ *
+ * @public
+ */
 export interface DataDomainProps {
   /**
    * The domain name, as in the contracts' `domain` field; checked against
@@ -12,7 +16,7 @@ export interface DataDomainProps {
   /**
    * How long the bus archive keeps events for replay and audit.
    *
-   * @default - the longest `retention.days` of the domain's data products
+   * @defaultValue - the longest `retention.days` of the domain's data products
    */
   readonly archiveRetention?: Duration;
 
@@ -21,21 +25,21 @@ export interface DataDomainProps {
    * queries are cancelled. Must be at least 10,000,000 bytes (Athena's
    * minimum), or the constructor throws.
    *
-   * @default - 10 GiB: a day of a busy product, and a cap on a runaway query's cost
+   * @defaultValue - 10 GiB: a day of a busy product, and a cap on a runaway query's cost
    */
   readonly bytesScannedCutoffPerQuery?: Size;
 
   /**
    * How long Athena query results are kept.
    *
-   * @default - 30 days: results are re-computable and may contain PII
+   * @defaultValue - 30 days: results are re-computable and may contain PII
    */
   readonly athenaResultsExpiration?: Duration;
 
   /**
    * How long S3 server access logs are kept.
    *
-   * @default - 400 days: a year of audit trail (PCI DSS 10.7) plus margin
+   * @defaultValue - 400 days: a year of audit trail (PCI DSS 10.7) plus margin
    */
   readonly accessLogsExpiration?: Duration;
 
@@ -44,14 +48,14 @@ export interface DataDomainProps {
    * archive, log groups) when they leave the stack. `DESTROY` only takes
    * effect when the context flag `datamesh:allowDestroy` is `true` as well.
    *
-   * @default RemovalPolicy.RETAIN
+   * @defaultValue RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
 
   /**
    * Where the domain's alarms notify.
    *
-   * @default - a new SNS topic encrypted with the domain key
+   * @defaultValue - a new SNS topic encrypted with the domain key
    */
   readonly alarmTopic?: ITopic;
 
@@ -64,7 +68,7 @@ export interface DataDomainProps {
    * lake's lifecycle). Products find the domain with
    * `DataDomain.fromDomainName`.
    *
-   * @default false - products are added in this app, and each adds its own lifecycle rule
+   * @defaultValue false - products are added in this app, and each adds its own lifecycle rule
    */
   readonly publishForProductStacks?: boolean;
 
@@ -74,7 +78,7 @@ export interface DataDomainProps {
    * `retention.days` is longer fails synth. Also the default archive
    * retention.
    *
-   * @default - 2555 days (seven years, the usual record-keeping period of financial records)
+   * @defaultValue - 2555 days (seven years, the usual record-keeping period of financial records)
    */
   readonly dataRetention?: Duration;
 
@@ -84,7 +88,7 @@ export interface DataDomainProps {
    * stacks refer to them by name; a product in this app may also have one
    * created on first use.
    *
-   * @default - none up front
+   * @defaultValue - none up front
    */
   readonly referenceTables?: readonly ReferenceTableSpec[];
 }

@@ -114,6 +114,7 @@ function replicationAcknowledgements() {
  * import the domain with {@link DataDomain.fromDomainName}.
  *
  * @example
+ * ```ts
  * // The domain team's stack:
  * new DataDomain(domainStack, 'Domain', {
  *   domain: 'trading',
@@ -125,6 +126,8 @@ function replicationAcknowledgements() {
  *   domain,
  *   contractFile: 'data-product.yaml',
  * });
+ * ```
+ * @public
  */
 export class DataDomain extends Construct implements IDataDomain {
   /**

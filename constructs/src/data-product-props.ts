@@ -5,14 +5,18 @@ import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LoadedDataProductContract } from './contract/loadDataProductContract';
 import { IDataDomain } from './data-domain-base';
 
-/** Tuning and options of a {@link DataProduct}; everything has a default. */
+/**
+ * Tuning and options of a {@link DataProduct}; everything has a default.
+ *
+ * @public
+ */
 export interface DataProductOptions {
   /**
    * The day the contract's access grants are checked on: a grant past its
    * `expires` is left out (with a warning), one ending within 30 days is
    * warned about. Set it to synthesize reproducibly.
    *
-   * @default - the day of synthesis
+   * @defaultValue - the day of synthesis
    */
   readonly accessDate?: Date;
 
@@ -20,7 +24,7 @@ export interface DataProductOptions {
    * Replace PII fields (the contract's `piiFields`) by their HMAC-SHA256
    * under the domain's hash key before they reach the data lake.
    *
-   * @default - true for `confidential` and `restricted` products
+   * @defaultValue - true for `confidential` and `restricted` products
    */
   readonly hashPii?: boolean;
 
@@ -28,42 +32,42 @@ export interface DataProductOptions {
    * The reference table to enrich from, instead of the domain's table of
    * the contract's `enrichment.referenceTable` name.
    *
-   * @default - the domain's table of that name, keyed by `referenceKeyAttribute` (created by a domain in this app on first use; declared in `referenceTables` by a domain in another stack)
+   * @defaultValue - the domain's table of that name, keyed by `referenceKeyAttribute` (created by a domain in this app on first use; declared in `referenceTables` by a domain in another stack)
    */
   readonly referenceTable?: ITable;
 
   /**
    * The partition key attribute of the reference table.
    *
-   * @default - the last segment of the contract's `enrichment.keyField`
+   * @defaultValue - the last segment of the contract's `enrichment.keyField`
    */
   readonly referenceKeyAttribute?: string;
 
   /**
    * How long a warm enrichment instance caches a reference item (or its absence).
    *
-   * @default Duration.minutes(5)
+   * @defaultValue Duration.minutes(5)
    */
   readonly referenceCacheTtl?: Duration;
 
   /**
    * SQS messages per Pipe batch, 1 to 500 (what the Firehose target takes in one batch).
    *
-   * @default 100
+   * @defaultValue 100
    */
   readonly batchSize?: number;
 
   /**
    * How long the Pipe waits to fill a batch, up to 300 seconds.
    *
-   * @default Duration.seconds(1): well within every sample latency SLA
+   * @defaultValue Duration.seconds(1): well within every sample latency SLA
    */
   readonly maxBatchingWindow?: Duration;
 
   /**
    * Deliveries of a message before it moves to the dead-letter queue.
    *
-   * @default 5
+   * @defaultValue 5
    */
   readonly maxReceiveCount?: number;
 
@@ -71,7 +75,7 @@ export interface DataProductOptions {
    * How long Firehose buffers before writing a Parquet file; 60 to 900 seconds.
    * Must be shorter than the contract's freshness SLA.
    *
-   * @default - half the freshness SLA, at most 300 seconds
+   * @defaultValue - half the freshness SLA, at most 300 seconds
    */
   readonly bufferInterval?: Duration;
 
@@ -79,14 +83,14 @@ export interface DataProductOptions {
    * How much Firehose buffers before writing a Parquet file; 64 to 128 MiB
    * (format conversion needs at least 64).
    *
-   * @default Size.mebibytes(128): fewer, larger files are cheaper to query
+   * @defaultValue Size.mebibytes(128): fewer, larger files are cheaper to query
    */
   readonly bufferSize?: Size;
 
   /**
    * Memory of the enrichment function (CPU scales with it).
    *
-   * @default 1024
+   * @defaultValue 1024
    */
   readonly memorySize?: number;
 
@@ -94,21 +98,21 @@ export interface DataProductOptions {
    * Reserved concurrency of the enrichment function, to protect the
    * reference table and downstream quotas.
    *
-   * @default - not reserved (bounded by the Pipe's SQS pollers)
+   * @defaultValue - not reserved (bounded by the Pipe's SQS pollers)
    */
   readonly maxConcurrency?: number;
 
   /**
    * Events larger than this many bytes are quarantined.
    *
-   * @default 262144 (EventBridge's own limit)
+   * @defaultValue 262144 (EventBridge's own limit)
    */
   readonly maxEventBytes?: number;
 
   /**
    * Retention of the product's log groups.
    *
-   * @default RetentionDays.ONE_YEAR
+   * @defaultValue RetentionDays.ONE_YEAR
    */
   readonly logRetention?: RetentionDays;
 
@@ -116,7 +120,7 @@ export interface DataProductOptions {
    * Keep the latest record of each key in a DynamoDB table, for lookups by
    * key in milliseconds instead of an Athena scan. Off unless set.
    *
-   * @default - no latest-state table
+   * @defaultValue - no latest-state table
    */
   readonly latestState?: LatestStateOptions;
 
@@ -124,7 +128,7 @@ export interface DataProductOptions {
    * Run one Athena query on a schedule (an aggregation or regulatory
    * report), in the domain workgroup. Off unless set.
    *
-   * @default - no scheduled query
+   * @defaultValue - no scheduled query
    */
   readonly scheduledQuery?: ScheduledQueryOptions;
 }
@@ -148,6 +152,7 @@ export interface DataProductOptions {
  * redelivered older event can overwrite a newer state until the key's next
  * event: read `event_time` with the item, and treat the Glue table as the
  * record of truth.
+ * @public
  */
 export interface LatestStateOptions {
   /**
@@ -166,11 +171,13 @@ export interface LatestStateOptions {
  * results bucket, encrypted with the domain key (the workgroup enforces
  * it) and expired with that bucket's lifecycle; failed or timed-out runs
  * alarm on the domain topic. The query may only read this product's table.
+ * @public
  */
 export interface ScheduledQueryOptions {
   /**
-   * When to run, e.g. `ScheduleExpression.cron({ minute: '0', hour: '6',
-   * timeZone: TimeZone.EUROPE_LONDON })` or `ScheduleExpression.rate(Duration.hours(1))`.
+   * When to run, for example
+   * `ScheduleExpression.cron({ minute: '0', hour: '6', timeZone: TimeZone.EUROPE_LONDON })`
+   * or `ScheduleExpression.rate(Duration.hours(1))`.
    */
   readonly schedule: ScheduleExpression;
 
@@ -179,7 +186,7 @@ export interface ScheduledQueryOptions {
    * `daily-aggregates` or `regulatory-report` (with or without the
    * `<product>-` prefix). Not together with `sql`.
    *
-   * @default 'regulatory-report' when `sql` is not set
+   * @defaultValue 'regulatory-report' when `sql` is not set
    */
   readonly query?: string;
 
@@ -187,19 +194,23 @@ export interface ScheduledQueryOptions {
    * A SQL statement to run instead of a saved query; it may only read
    * the product's table. Not together with `query`.
    *
-   * @default - the saved query named by `query`
+   * @defaultValue - the saved query named by `query`
    */
   readonly sql?: string;
 
   /**
    * How long a run may take before it is stopped and alarms.
    *
-   * @default Duration.minutes(30): Athena's default DML query timeout
+   * @defaultValue Duration.minutes(30): Athena's default DML query timeout
    */
   readonly timeout?: Duration;
 }
 
-/** Properties of a {@link DataProduct}. */
+/**
+ * Properties of a {@link DataProduct}.
+ *
+ * @public
+ */
 export interface DataProductProps extends DataProductOptions {
   /** The domain the product belongs to; must be the contract's domain. */
   readonly domain: IDataDomain;
@@ -207,7 +218,11 @@ export interface DataProductProps extends DataProductOptions {
   readonly contract: LoadedDataProductContract;
 }
 
-/** Properties of {@link DataProduct.fromContractFile}. */
+/**
+ * Properties of {@link DataProduct.fromContractFile}.
+ *
+ * @public
+ */
 export interface DataProductFromFileProps extends DataProductOptions {
   readonly domain: IDataDomain;
   /** Path of the product's `data-product.yaml`; schema paths are relative to it. */

@@ -48,10 +48,10 @@ import {
 const ENRICHMENT_TIMEOUT = Duration.seconds(60);
 
 /**
- * A data product's pipeline, from its contract: EventBridge rules ->
- * SQS buffer (+ DLQ) -> Pipe with the validate/enrich/transform Lambda ->
- * Firehose (Parquet, partitioned by event date) -> the Glue table (with
- * partition projection) -> saved Athena queries; invalid events go to a
+ * A data product's pipeline, from its contract: EventBridge rules →
+ * SQS buffer (+ DLQ) → Pipe with the validate/enrich/transform Lambda →
+ * Firehose (Parquet, partitioned by event date) → the Glue table (with
+ * partition projection) → saved Athena queries; invalid events go to a
  * quarantine queue with their validation errors; alarms from the SLA and a
  * dashboard; for each approved consumer in the contract's `access`, a rule
  * forwarding its events to the consumer's account and Lake Formation read
@@ -61,6 +61,7 @@ const ENRICHMENT_TIMEOUT = Duration.seconds(60);
  * of which the product only imports and creates nothing. Optional,
  * off by default: a latest-state table per key (`latestState`) and a
  * scheduled Athena query (`scheduledQuery`).
+ * @public
  */
 export class DataProduct extends Construct {
   /** Builds a product from its `data-product.yaml` (checked with its schemas first). */

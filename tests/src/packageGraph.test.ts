@@ -24,7 +24,9 @@ const WIRING = [
 ];
 
 interface Manifest {
+  dir: string;
   name: string;
+  private?: boolean;
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
@@ -45,14 +47,14 @@ function workspaceManifests(): Manifest[] {
   );
   return folders
     .filter(folder => existsSync(join(folder, 'package.json')))
-    .map(folder =>
-      JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')),
-    );
+    .map(folder => ({
+      ...JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')),
+      dir: folder,
+    }));
 }
 
 /** Each workspace package's dependencies on other workspace packages. */
-function workspaceGraph(): Map<string, string[]> {
-  const manifests = workspaceManifests();
+function workspaceGraph(manifests: Manifest[]): Map<string, string[]> {
   const names = new Set(manifests.map(manifest => manifest.name));
   return new Map(
     manifests.map(manifest => [
@@ -84,8 +86,9 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
-describe('the workspace package graph', () => {
-  const graph = workspaceGraph();
+describe('the workspace packages', () => {
+  const manifests = workspaceManifests();
+  const graph = workspaceGraph(manifests);
 
   it('reads every workspace package', () => {
     expect([...graph.keys()]).toEqual(
@@ -105,5 +108,16 @@ describe('the workspace package graph', () => {
       .map(([name]) => name)
       .sort();
     expect(dependents).toEqual([...WIRING].sort());
+  });
+
+  it('publish each package with a README, a CHANGELOG and an API report', () => {
+    const published = manifests.filter(manifest => !manifest.private);
+    expect(published.length).toBeGreaterThanOrEqual(10);
+    const missing = published.flatMap(({ dir, name }) =>
+      ['README.md', 'CHANGELOG.md', 'report.api.md']
+        .filter(file => !existsSync(join(dir, file)))
+        .map(file => `${name}: ${file}`),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -22,7 +22,11 @@ import {
   secureQueueProps,
 } from '../storage/secureQueue';
 
-/** What a consuming stack subscribes to: a product another domain shares with it. */
+/**
+ * What a consuming stack subscribes to: a product another domain shares with it.
+ *
+ * @public
+ */
 export interface DataProductSubscriptionProps {
   /** The producing domain, as in the product's contract. */
   readonly domain: string;
@@ -37,16 +41,16 @@ export interface DataProductSubscriptionProps {
    * The detail-types to queue; the producer forwards only what the grant
    * in its contract allows, so this narrows, never widens.
    *
-   * @default - everything the producer forwards
+   * @defaultValue - everything the producer forwards
    */
   readonly detailTypes?: readonly string[];
   /**
    * The key of the bus and queues.
    *
-   * @default - a new customer-managed key, rotated yearly
+   * @defaultValue - a new customer-managed key, rotated yearly
    */
   readonly key?: IKey;
-  /** @default RemovalPolicy.RETAIN */
+  /** @defaultValue RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
 }
 
@@ -61,9 +65,12 @@ export interface DataProductSubscriptionProps {
  * in the same Region: the producer forwards to its own Region's bus name.
  *
  * @example
+ * ```ts
  * new DataProductSubscription(this, 'TradeExecutions', {
  *   domain: 'trading', product: 'trade-executions', producerAccount: '111122223333',
  * });
+ * ```
+ * @public
  */
 export class DataProductSubscription extends Construct {
   readonly bus: EventBus;

@@ -14,7 +14,11 @@ import {
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import { ServiceRole } from '../security/serviceRole';
 
-/** A rule forwarding a product's granted events to one consumer's account. */
+/**
+ * A rule forwarding a product's granted events to one consumer's account.
+ *
+ * @public
+ */
 export interface EventForwarding {
   readonly grant: AccessGrant;
   readonly rule: Rule;

@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, Validations } from 'aws-cdk-lib';
 import { CfnTable } from 'aws-cdk-lib/aws-glue';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { IRole, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { IKey } from 'aws-cdk-lib/aws-kms';
 import {
   CfnPrincipalPermissions,
@@ -16,7 +16,11 @@ import { TableLayout } from '../glue/tableLayout';
 import { nagResource } from '../security/nagResource';
 import { ServiceRole } from '../security/serviceRole';
 
-/** The Lake Formation grants of one consumer. */
+/**
+ * The Lake Formation grants of one consumer.
+ *
+ * @public
+ */
 export interface TableGrant {
   readonly grant: AccessGrant;
   /**
@@ -31,12 +35,16 @@ export interface TableGrant {
   readonly excludedColumns: readonly string[];
 }
 
-/** What a product shares of its table with consumers. */
+/**
+ * What a product shares of its table with consumers.
+ *
+ * @public
+ */
 export interface TableSharing {
   /** The product's data prefix, registered with Lake Formation. */
   readonly location: CfnLakeFormationResource;
   /** The role Lake Formation reads that prefix with on the consumers' behalf. */
-  readonly locationRole: ServiceRole;
+  readonly locationRole: IRole;
   readonly grants: readonly TableGrant[];
 }
 

@@ -10,6 +10,7 @@ import {
 /**
  * A data contract that passed every check, with the schemas it references:
  * what the constructs build a pipeline from.
+ * @public
  */
 export interface LoadedDataProductContract {
   readonly contract: DataProductContract;
@@ -26,6 +27,7 @@ export interface LoadedDataProductContract {
  * references, with the common package's parser (the only one there is).
  *
  * @throws ContractValidationError naming the file, line and field of every problem.
+ * @public
  */
 export function loadDataProductContract(
   contractFile: string,

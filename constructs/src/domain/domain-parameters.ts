@@ -33,7 +33,11 @@ export const DOMAIN_PARAMETERS = {
   registryName: 'registry-name',
 } as const;
 
-/** @public */
+/**
+ * The domain attributes published in SSM, by name (see DOMAIN_PARAMETERS).
+ *
+ * @public
+ */
 export type DomainParameter = keyof typeof DOMAIN_PARAMETERS;
 
 /**

@@ -52,7 +52,7 @@ export interface DataDomainAttributes {
    * contract promises longer fails synth. Must be the domain's
    * `dataRetention`.
    *
-   * @default - 2555 days, the domain's default `dataRetention`
+   * @defaultValue - 2555 days, the domain's default `dataRetention`
    */
   readonly dataRetention?: Duration;
   /**
@@ -60,7 +60,7 @@ export interface DataDomainAttributes {
    * the stack. `DESTROY` only takes effect with the context flag
    * `datamesh:allowDestroy=true` as well.
    *
-   * @default RemovalPolicy.RETAIN
+   * @defaultValue RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
 }
@@ -77,7 +77,7 @@ export interface DataDomainImportOptions {
    * and the stack refuses to deploy (a CloudFormation rule) when the
    * domain's published `data-retention-days` says otherwise.
    *
-   * @default - 2555 days, the domain's default `dataRetention`
+   * @defaultValue - 2555 days, the domain's default `dataRetention`
    */
   readonly dataRetention?: Duration;
   /**
@@ -85,7 +85,7 @@ export interface DataDomainImportOptions {
    * the stack. `DESTROY` only takes effect with the context flag
    * `datamesh:allowDestroy=true` as well.
    *
-   * @default RemovalPolicy.RETAIN
+   * @defaultValue RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
 }

@@ -36,7 +36,7 @@ export type GlueType =
   | {
       readonly kind: 'primitive';
       readonly name: GluePrimitiveName;
-      /** `decimal(10,2)` -> `[10, 2]`, `varchar(64)` -> `[64]`; absent without parentheses. */
+      /** `decimal(10,2)` → `[10, 2]`, `varchar(64)` → `[64]`; absent without parentheses. */
       readonly parameters?: readonly number[];
     }
   | { readonly kind: 'array'; readonly items: GlueType }

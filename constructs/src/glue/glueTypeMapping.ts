@@ -8,7 +8,11 @@ import {
 import { ValuePlan } from '../runtime/enrich/config';
 import { arrayPlan, KEEP_PLAN, structPlan } from './valuePlans';
 
-/** A JSON Schema node's Glue type and how the handler converts its values. */
+/**
+ * A JSON Schema node's Glue type and how the handler converts its values.
+ *
+ * @public
+ */
 export interface GlueMapping {
   readonly glueType: string;
   readonly plan: ValuePlan;
@@ -22,7 +26,7 @@ const INT_MAX = 2_147_483_647;
  * Maps a JSON Schema node to a Glue (Hive) type; the table in
  * docs/constructs.md documents every rule:
  *
- * - string: `string`; `format: date-time` -> `timestamp`, `format: date` -> `date`
+ * - string: `string`; `format: date-time` → `timestamp`, `format: date` → `date`
  * - integer: `int` when `minimum` and `maximum` fit 32 bits, else `bigint`
  * - number: `double` (JSON numbers are IEEE doubles on the wire already)
  * - boolean: `boolean`
@@ -36,6 +40,7 @@ const INT_MAX = 2_147_483_647;
  *
  * @param path - the field's dotted path as contracts write it (`legs[].account`).
  * @param hashedPaths - paths whose values are replaced by a keyed hash.
+ * @public
  */
 export function mapSchemaToGlue(
   schema: JsonSchema,
@@ -72,6 +77,7 @@ export function mapSchemaToGlue(
  * lower-cases names and Athena needs no quoting for snake_case.
  *
  * @throws Error when no valid column name can be derived.
+ * @public
  */
 export function toColumnName(propertyName: string): string {
   const column = columnNameFor(propertyName);

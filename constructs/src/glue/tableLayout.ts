@@ -14,14 +14,22 @@ import {
 import { formatGlueType, parseGlueType } from './glueType';
 import { mapSchemaToGlue, toColumnName } from './glueTypeMapping';
 
-/** A Glue column. */
+/**
+ * A Glue column.
+ *
+ * @public
+ */
 export interface GlueColumn {
   readonly name: string;
   readonly type: string;
   readonly comment?: string;
 }
 
-/** Everything about a product's table that follows from its contract. */
+/**
+ * Everything about a product's table that follows from its contract.
+ *
+ * @public
+ */
 export interface TableLayout {
   readonly database: string;
   readonly table: string;
@@ -70,6 +78,7 @@ const ENVELOPE_TYPES: Record<(typeof ENVELOPE_COLUMNS)[number], string> = {
  * @throws Error when the events disagree on a field's type (at any depth)
  *   or two property names become one column, or a field collides with a
  *   column the platform adds.
+ * @public
  */
 export function planTableLayout(
   loaded: LoadedDataProductContract,
@@ -268,7 +277,11 @@ function declareColumn(
   }
 }
 
-/** The Hive-style key suffix of a record: `event_date=.../decision=.../`. */
+/**
+ * The Hive-style key suffix of a record: `event_date=.../decision=.../`.
+ *
+ * @public
+ */
 export function partitionPathTemplate(
   layout: TableLayout,
   valueOf: (column: string) => string,

@@ -18,7 +18,7 @@ export function isInsideArray(path: string): boolean {
 
 /**
  * The paths a field lies inside, named as the Glue mapping names them when
- * it decides what to hash: `a.b[].c` -> `a`, `a.b`, `a.b[]`.
+ * it decides what to hash: `a.b[].c` → `a`, `a.b`, `a.b[]`.
  */
 export function enclosingPaths(path: string): string[] {
   const paths: string[] = [];
@@ -40,7 +40,7 @@ export function enclosingPaths(path: string): string[] {
 
 /**
  * The value of a field outside arrays: its column, then struct field
- * access, `merchant.countryCode` -> `"merchant"."country_code"`.
+ * access, `merchant.countryCode` → `"merchant"."country_code"`.
  *
  * @throws Error for a path into an array, which has one value per element.
  */
@@ -56,7 +56,7 @@ export function columnReference(path: string): string {
 /**
  * A condition that is true for a row when `test` is true of the field's
  * value or, on a path into arrays, of any element's value:
- * `legs[].amount` -> `cardinality(filter("legs", element1 -> <test of element1."amount">)) > 0`.
+ * `legs[].amount` → `cardinality(filter("legs", element1 → <test of element1."amount">)) > 0`.
  * A null or empty array has no element, so nothing to match. Written with
  * `filter` and `cardinality` rather than Trino's `any_match`: DuckDB, which
  * runs these queries in the local tests, has `filter` and takes

@@ -19,7 +19,11 @@ import { Construct } from 'constructs';
 import { DataProductContract } from '@financial-data-mesh/plugin-data-mesh-common';
 import { METRICS_NAMESPACE } from '../runtime/enrich/config';
 
-/** The alarms of a product, by what they watch. */
+/**
+ * The alarms of a product, by what they watch.
+ *
+ * @public
+ */
 export interface ProductAlarms {
   /** Data older than the contract's freshness SLA is waiting for delivery to S3. */
   readonly freshness: Alarm;

@@ -29,7 +29,11 @@ import { ServiceRole } from '../security/serviceRole';
 import { ProductQuery } from './namedQueries';
 import { glueTableArns } from '../glue/glueTableArns';
 
-/** What a scheduled query deploys. */
+/**
+ * What a scheduled query deploys.
+ *
+ * @public
+ */
 export interface ScheduledQueryResources {
   /** Runs the query and waits for it (`athena:startQueryExecution.sync`). */
   readonly stateMachine: StateMachine;
@@ -93,7 +97,7 @@ export function resolveScheduledQuery(
 }
 
 /**
- * EventBridge Scheduler -> Step Functions -> Athena, in the domain
+ * EventBridge Scheduler → Step Functions → Athena, in the domain
  * workgroup (which enforces encrypted results and the bytes-scanned cap).
  * The state machine's role is written here, not generated: the generated
  * Athena task policy allows S3 and Glue writes on `*`, while a report only

@@ -78,7 +78,7 @@ export function createDomainKey(
   props: {
     readonly domain: string;
     readonly removalPolicy: RemovalPolicy;
-    /** @default - the domain key's: what it encrypts */
+    /** @defaultValue - the domain key's: what it encrypts */
     readonly description?: string;
   },
 ): Key {

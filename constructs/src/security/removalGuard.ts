@@ -1,7 +1,11 @@
 import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
-/** The context flag that, together with the prop, lets data be destroyed. */
+/**
+ * The context flag that, together with the prop, lets data be destroyed.
+ *
+ * @public
+ */
 export const ALLOW_DESTROY_CONTEXT = 'datamesh:allowDestroy';
 
 /**
@@ -10,6 +14,7 @@ export const ALLOW_DESTROY_CONTEXT = 'datamesh:allowDestroy';
  * the context flag `datamesh:allowDestroy=true` (so a copied prop alone
  * cannot delete a regulated data lake). Asking for DESTROY without the
  * flag retains and warns.
+ * @public
  */
 export function resolveRemovalPolicy(
   scope: IConstruct,

@@ -27,9 +27,9 @@ export type PublishableEvent<TEvents extends EventCatalog> = {
   [K in keyof TEvents & string]: {
     readonly detailType: K;
     readonly detail: TEvents[K];
-    /** @default the publisher's source */
+    /** @defaultValue the publisher's source */
     readonly source?: string;
-    /** The business time of the event. @default the time EventBridge receives it */
+    /** The business time of the event. @defaultValue the time EventBridge receives it */
     readonly time?: Date;
     readonly resources?: readonly string[];
   };
@@ -55,23 +55,23 @@ export interface EventPublisherOptions<TEvents extends EventCatalog> {
   readonly eventBusName: string;
   /** The `source` of every event unless an event says otherwise. */
   readonly source: string;
-  /** @default a new EventBridgeClient with the default credential chain */
+  /** @defaultValue a new EventBridgeClient with the default credential chain */
   readonly client?: PutEventsClient;
   /**
    * Draft-04 JSON Schemas of the details (as in the contract's schema files)
    * to validate against before anything is sent.
-   * @default no validation
+   * @defaultValue no validation
    */
   readonly schemas?: { readonly [K in keyof TEvents]?: object };
-  /** Attempts per entry, counting the first. @default 5 */
+  /** Attempts per entry, counting the first. @defaultValue 5 */
   readonly maxAttempts?: number;
-  /** First retry delay; doubles with each attempt, with full jitter. @default 100 ms */
+  /** First retry delay; doubles with each attempt, with full jitter. @defaultValue 100 ms */
   readonly baseDelayMs?: number;
-  /** Upper bound of one retry delay. @default 5000 ms */
+  /** Upper bound of one retry delay. @defaultValue 5000 ms */
   readonly maxDelayMs?: number;
-  /** PutEvents calls in flight at once. @default 4 */
+  /** PutEvents calls in flight at once. @defaultValue 4 */
   readonly concurrency?: number;
-  /** @default setTimeout; tests pass a fake clock */
+  /** @defaultValue setTimeout; tests pass a fake clock */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -149,12 +149,14 @@ export class EventValidationError extends Error {
  * event ids in input order.
  *
  * @example
+ * ```ts
  * // DataProductEvents is generated from the contract by datamesh-event-types.
  * import { DataProductEvents } from './events';
  * const publisher = new EventPublisher<DataProductEvents>({
  *   eventBusName: 'datamesh-trading', source: 'com.fintech.trading',
  * });
  * const [id] = await publisher.publishAll([{ detailType: 'TradeExecuted', detail }]);
+ * ```
  *
  * @public
  */

@@ -168,12 +168,12 @@ export async function generateEventTypes(
   });
 }
 
-/** `TradeExecuted` -> `TradeExecutedDetail`. */
+/** `TradeExecuted` → `TradeExecutedDetail`. */
 export function detailInterfaceName(detailType: string): string {
   return `${detailType}Detail`;
 }
 
-/** `TradeExecuted` -> `TRADE_EXECUTED`, word breaks as in the file names. */
+/** `TradeExecuted` → `TRADE_EXECUTED`, word breaks as in the file names. */
 export function constantCase(detailType: string): string {
   return toKebabCase(detailType).replace(/-/g, '_').toUpperCase();
 }

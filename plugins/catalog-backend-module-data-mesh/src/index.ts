@@ -7,5 +7,5 @@
 
 export { catalogModuleDataMesh as default } from './module';
 export { DataMeshEntityProvider } from './providers/DataMeshEntityProvider';
-export { toEntities } from './providers/toEntities';
+export type { DataMeshEntityProviderOptions } from './providers/DataMeshEntityProvider';
 export { catalogModuleLocalRepositories } from './localRepositoriesModule';

@@ -8,6 +8,7 @@ import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
  * air-gapped installs only: with it, any user allowed to register
  * locations can make the catalog read a YAML file on the backend host.
  * Install it only where that is acceptable (see docs/scaffolder.md).
+ * @public
  */
 export const catalogModuleLocalRepositories = createBackendModule({
   pluginId: 'catalog',

@@ -23,6 +23,7 @@ const DEFAULT_SCHEDULE = {
  * Catalog module: data products and their events as catalog entities, from
  * the data mesh backend plugin (which must be installed in the same backend
  * or reachable through discovery).
+ * @public
  */
 export const catalogModuleDataMesh = createBackendModule({
   pluginId: 'catalog',

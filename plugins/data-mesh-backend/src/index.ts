@@ -1,18 +1,10 @@
 /**
  * The data mesh backend plugin: data products and their events from the
- * AWS EventBridge Schema Registry, or a local registry mirror.
+ * AWS EventBridge Schema Registry, or a local registry mirror, behind the
+ * REST API that openapi.yaml describes. Configured by `dataMesh` (see
+ * config.d.ts); its permission is `data-mesh.refresh` (common package).
  *
  * @packageDocumentation
  */
 
 export { dataMeshPlugin as default } from './plugin';
-export {
-  readDataMeshConfig,
-  DataMeshConfigError,
-} from './config/readDataMeshConfig';
-export type {
-  DataMeshConfig,
-  SourceConfig,
-  AwsSourceConfig,
-  DirectorySourceConfig,
-} from './config/readDataMeshConfig';

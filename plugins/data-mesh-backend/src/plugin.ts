@@ -14,6 +14,7 @@ import { createSources } from './sources/createSources';
  * The data mesh backend plugin: data products and events from the
  * configured registry sources, refreshed on a schedule, served at
  * /api/data-mesh.
+ * @public
  */
 export const dataMeshPlugin = createBackendPlugin({
   pluginId: 'data-mesh',

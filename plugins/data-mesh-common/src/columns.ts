@@ -6,7 +6,11 @@
  * before anything is generated, not at `cdk synth`.
  */
 
-/** Columns every table gets from the EventBridge envelope, in table order. */
+/**
+ * Columns every table gets from the EventBridge envelope, in table order.
+ *
+ * @public
+ */
 export const ENVELOPE_COLUMNS = [
   'event_id',
   'event_source',
@@ -15,19 +19,38 @@ export const ENVELOPE_COLUMNS = [
   'schema_version',
   'ingested_at',
 ] as const;
+/**
+ * A column every product table has from the event's envelope.
+ *
+ * @public
+ */
 export type EnvelopeColumn = (typeof ENVELOPE_COLUMNS)[number];
 
-/** Partition keys derived from the event time rather than from a field. */
+/**
+ * Partition keys derived from the event time rather than from a field.
+ *
+ * @public
+ */
 export const DERIVED_PARTITION_KEYS = ['event_date', 'event_hour'] as const;
+/**
+ * A partition column derived from the event time.
+ *
+ * @public
+ */
 export type DerivedPartitionKey = (typeof DERIVED_PARTITION_KEYS)[number];
 
-/** A column name the platform writes itself; no event field may take it. */
+/**
+ * A column name the platform writes itself; no event field may take it.
+ *
+ * @public
+ */
 export type ReservedColumnName = EnvelopeColumn | DerivedPartitionKey;
 
 /**
  * Why each platform column is reserved, for error messages. Typed as a
  * record of the two lists above so that a column added to either list
  * cannot be forgotten here.
+ * @public
  */
 export const RESERVED_COLUMN_NAMES: Readonly<
   Record<ReservedColumnName, string>
@@ -59,11 +82,12 @@ export const UNSAFE_PROPERTY_NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * The Glue/Athena column of an event property: `tradeId` -> `trade_id`.
+ * The Glue/Athena column of an event property: `tradeId` → `trade_id`.
  * Athena lower-cases identifiers, so camelCase would otherwise be unreadable;
  * anything outside `[a-z0-9_]` becomes `_`, and a leading digit gets a `_`.
  * The result may still break the column rule (length); check it with
  * `checkName('columnName', ...)`.
+ * @public
  */
 export function columnNameFor(propertyName: string): string {
   const snake = propertyName
@@ -79,6 +103,7 @@ export function columnNameFor(propertyName: string): string {
  * platform writes itself.
  *
  * @returns undefined when it may, otherwise a message naming the field and why.
+ * @public
  */
 export function checkFieldColumn(fieldName: string): string | undefined {
   const unsafe = UNSAFE_PROPERTY_NAMES.get(fieldName);

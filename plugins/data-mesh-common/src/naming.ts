@@ -9,7 +9,11 @@
  * Glue and Athena without quoting.
  */
 
-/** The kinds of names the platform checks. */
+/**
+ * The kinds of names the platform checks.
+ *
+ * @public
+ */
 export type NameKind =
   | 'domain'
   | 'dataProduct'
@@ -18,7 +22,11 @@ export type NameKind =
   | 'tableName'
   | 'columnName';
 
-/** A naming rule: a pattern, a length limit and an explanation for errors. */
+/**
+ * A naming rule: a pattern, a length limit and an explanation for errors.
+ *
+ * @public
+ */
 export interface NameRule {
   readonly pattern: RegExp;
   readonly maxLength: number;
@@ -28,6 +36,11 @@ export interface NameRule {
   readonly example: string;
 }
 
+/**
+ * The rule of each kind of name: its pattern, length and an example, as the error messages quote them.
+ *
+ * @public
+ */
 export const NAME_RULES: Readonly<Record<NameKind, NameRule>> = {
   domain: {
     // Kebab-case and short: it is embedded in bus, registry, bucket and
@@ -85,6 +98,7 @@ export const NAME_RULES: Readonly<Record<NameKind, NameRule>> = {
  * Checks a name against its rule.
  *
  * @returns undefined when valid, otherwise a message that says what the rule is.
+ * @public
  */
 export function checkName(kind: NameKind, value: string): string | undefined {
   const rule = NAME_RULES[kind];
@@ -102,12 +116,12 @@ export function isValidName(kind: NameKind, value: string): boolean {
   return checkName(kind, value) === undefined;
 }
 
-/** `trade-executions` -> `trade_executions`: the Glue/Athena form of a kebab name. */
+/** `trade-executions` → `trade_executions`: the Glue/Athena form of a kebab name. */
 export function toSnakeCase(kebabName: string): string {
   return kebabName.replace(/-/g, '_');
 }
 
-/** `trade-executed` / `trade_executed` -> `TradeExecuted`. */
+/** `trade-executed` / `trade_executed` → `TradeExecuted`. */
 export function toPascalCase(name: string): string {
   return name
     .split(/[-_\s]+/)
@@ -116,7 +130,11 @@ export function toPascalCase(name: string): string {
     .join('');
 }
 
-/** `TradeExecuted` -> `trade-executed`: used for schema file names. */
+/**
+ * `TradeExecuted` → `trade-executed`: used for schema file names.
+ *
+ * @public
+ */
 export function toKebabCase(pascalName: string): string {
   return pascalName
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
@@ -127,12 +145,17 @@ export function toKebabCase(pascalName: string): string {
 /**
  * The EventBridge Schema Registry name of an event, following AWS's own
  * convention `<source>@<DetailType>` (as in `aws.ec2@EC2InstanceStateChangeNotification`).
+ * @public
  */
 export function schemaNameFor(source: string, detailType: string): string {
   return `${source}@${detailType}`;
 }
 
-/** Splits `<source>@<DetailType>`; undefined when the name does not follow the convention. */
+/**
+ * Splits `<source>@<DetailType>`; undefined when the name does not follow the convention.
+ *
+ * @public
+ */
 export function parseSchemaName(
   schemaName: string,
 ): { source: string; detailType: string } | undefined {
@@ -146,17 +169,29 @@ export function parseSchemaName(
   };
 }
 
-/** One Schema Registry per domain, named after the domain. */
+/**
+ * One Schema Registry per domain, named after the domain.
+ *
+ * @public
+ */
 export function registryNameFor(domain: string): string {
   return domain;
 }
 
-/** The default event source of a domain: `com.fintech.<domain>`. */
+/**
+ * The default event source of a domain: `com.fintech.<domain>`.
+ *
+ * @public
+ */
 export function defaultSourceFor(domain: string): string {
   return `com.fintech.${domain}`;
 }
 
-/** The default Glue database of a domain: its name in snake case. */
+/**
+ * The default Glue database of a domain: its name in snake case.
+ *
+ * @public
+ */
 export function defaultDatabaseFor(domain: string): string {
   return toSnakeCase(domain);
 }
@@ -166,7 +201,11 @@ export function defaultTableFor(dataProduct: string): string {
   return toSnakeCase(dataProduct);
 }
 
-/** The default Athena workgroup of a domain. */
+/**
+ * The default Athena workgroup of a domain.
+ *
+ * @public
+ */
 export function defaultWorkgroupFor(domain: string): string {
   return `datamesh-${domain}`;
 }

@@ -14,5 +14,9 @@ export const dataMeshRefreshPermission = createPermission({
   attributes: { action: 'update' },
 });
 
-/** Every permission of the data mesh plugin, for the permissions registry. */
+/**
+ * Every permission of the data mesh plugin, for the permissions registry.
+ *
+ * @public
+ */
 export const dataMeshPermissions = [dataMeshRefreshPermission];

@@ -1,4 +1,8 @@
-/** Which registries of a source to read. */
+/**
+ * Which registries of a source to read.
+ *
+ * @public
+ */
 export interface RegistryFilter {
   /** Exact registry names; when set, only these are read. */
   readonly names?: readonly string[];
@@ -6,6 +10,11 @@ export interface RegistryFilter {
   readonly prefix?: string;
 }
 
+/**
+ * Whether a registry name passes a source's include and exclude lists.
+ *
+ * @public
+ */
 export function matchesRegistryFilter(
   filter: RegistryFilter,
   registryName: string,

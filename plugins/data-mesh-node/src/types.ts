@@ -1,6 +1,10 @@
 import { SchemaFormat } from '@financial-data-mesh/plugin-data-mesh-common';
 
-/** One version of a schema as the registry stores it. */
+/**
+ * One version of a schema as the registry stores it.
+ *
+ * @public
+ */
 export interface RawSchemaVersion {
   /** The registry's version label: `"1"`, `"2"`, ... */
   readonly version: string;
@@ -9,7 +13,11 @@ export interface RawSchemaVersion {
   readonly content: string;
 }
 
-/** A schema with every version, as read from a registry. */
+/**
+ * A schema with every version, as read from a registry.
+ *
+ * @public
+ */
 export interface RawSchema {
   readonly name: string;
   readonly format: SchemaFormat;
@@ -20,7 +28,11 @@ export interface RawSchema {
   readonly versions: readonly RawSchemaVersion[];
 }
 
-/** A registry with all of its schemas. */
+/**
+ * A registry with all of its schemas.
+ *
+ * @public
+ */
 export interface RawRegistry {
   readonly name: string;
   readonly description?: string;
@@ -28,7 +40,11 @@ export interface RawRegistry {
   readonly schemas: readonly RawSchema[];
 }
 
-/** Where a source's data came from, for the UI and health reports. */
+/**
+ * Where a source's data came from, for the UI and health reports.
+ *
+ * @public
+ */
 export interface SourceLocation {
   readonly type: 'aws' | 'directory';
   /** Account id and region for AWS; the folder for a directory. */
@@ -37,7 +53,11 @@ export interface SourceLocation {
   readonly path?: string;
 }
 
-/** A problem met while reading a source that did not stop the read. */
+/**
+ * A problem met while reading a source that did not stop the read.
+ *
+ * @public
+ */
 export interface SourceWarning {
   readonly registry?: string;
   readonly schema?: string;
@@ -48,6 +68,7 @@ export interface SourceWarning {
  * A schema the source listed but could not read (throttled past every
  * retry, a 5xx, a timeout). It is left out of `registries`; the caller
  * decides whether to serve an earlier read of it instead.
+ * @public
  */
 export interface FailedSchema {
   readonly registry: string;
@@ -55,7 +76,11 @@ export interface FailedSchema {
   readonly message: string;
 }
 
-/** Everything one source holds, read in one go. */
+/**
+ * Everything one source holds, read in one go.
+ *
+ * @public
+ */
 export interface SourceReadResult {
   readonly registries: readonly RawRegistry[];
   readonly warnings: readonly SourceWarning[];
@@ -69,6 +94,7 @@ export interface SourceReadResult {
  * per-schema problems come back as warnings, and schemas that exist but
  * could not be read also as `failedSchemas`. The signal aborts the read:
  * every request in flight is cancelled and the read rejects.
+ * @public
  */
 export interface RegistrySource {
   /** Unique among the configured sources; shows up in URLs and health. */

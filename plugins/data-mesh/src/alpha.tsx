@@ -31,7 +31,11 @@ const routes = convertLegacyRouteRefs({
   dataProduct: dataProductRouteRef,
 });
 
-/** The plugin's client of the data mesh backend. */
+/**
+ * The plugin's client of the data mesh backend.
+ *
+ * @alpha
+ */
 export const dataMeshApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -41,7 +45,11 @@ export const dataMeshApi = ApiBlueprint.make({
     }),
 });
 
-/** The event catalog: data products list and data product pages. */
+/**
+ * The event catalog: data products list and data product pages.
+ *
+ * @alpha
+ */
 export const dataMeshPage = PageBlueprint.make({
   params: {
     path: '/data-mesh',
@@ -52,8 +60,12 @@ export const dataMeshPage = PageBlueprint.make({
   },
 });
 
-/** The data product behind a catalog System written by the catalog module. */
 // Typed by hand: the inferred type names a nested copy of a Backstage package.
+/**
+ * The data product behind a catalog System written by the catalog module.
+ *
+ * @alpha
+ */
 export const entityDataProductContent: ExtensionDefinition =
   EntityContentBlueprint.make({
     params: {
@@ -67,7 +79,11 @@ export const entityDataProductContent: ExtensionDefinition =
     },
   });
 
-/** The data mesh plugin for the new frontend system. */
+/**
+ * The data mesh plugin for the new frontend system.
+ *
+ * @alpha
+ */
 const dataMeshPlugin: FrontendPlugin = createFrontendPlugin({
   pluginId: 'data-mesh',
   extensions: [dataMeshApi, dataMeshPage, entityDataProductContent],

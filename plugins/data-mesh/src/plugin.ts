@@ -10,6 +10,12 @@ import { dataMeshApiRef } from './api/DataMeshApi';
 import { DataMeshClient } from './api/DataMeshClient';
 import { dataProductRouteRef, rootRouteRef } from './routes';
 
+/**
+ * The data mesh plugin for the legacy frontend system; `./alpha` has the
+ * new frontend system's.
+ *
+ * @public
+ */
 export const dataMeshPlugin = createPlugin({
   id: 'data-mesh',
   apis: [
@@ -22,8 +28,13 @@ export const dataMeshPlugin = createPlugin({
   routes: { root: rootRouteRef, dataProduct: dataProductRouteRef },
 });
 
-/** The event catalog: data products list and data product pages. */
-export const DataMeshPage = dataMeshPlugin.provide(
+/**
+ * The event catalog: data products list and data product pages.
+ *
+ * @public
+ */
+// Typed by hand: the inferred type names the lazy module's function.
+export const DataMeshPage: () => JSX.Element = dataMeshPlugin.provide(
   createRoutableExtension({
     name: 'DataMeshPage',
     component: () => import('./components/Router').then(m => m.Router),
@@ -34,15 +45,18 @@ export const DataMeshPage = dataMeshPlugin.provide(
 /**
  * The data product behind a catalog `System` written by the data mesh
  * catalog module, for the entity page.
+ *
+ * @public
  */
-export const EntityDataProductContent = dataMeshPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDataProductContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityDataProductContent').then(
-          m => m.EntityDataProductContent,
-        ),
-    },
-  }),
-);
+export const EntityDataProductContent: () => JSX.Element | null =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityDataProductContent').then(
+            m => m.EntityDataProductContent,
+          ),
+      },
+    }),
+  );

@@ -19,7 +19,11 @@ import { RegistrySnapshotClient } from './registry/RegistrySnapshotClient';
 export const DEFAULT_LOCAL_REPOSITORIES_DIR = '.data-mesh/repositories';
 export const DEFAULT_SAMPLE_DOMAINS_DIR = 'examples/domains';
 
-/** The data mesh's scaffolder actions, registered with the scaffolder plugin. */
+/**
+ * The data mesh's scaffolder actions, registered with the scaffolder plugin.
+ *
+ * @public
+ */
 export const scaffolderModuleDataMesh = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'data-mesh',

@@ -5,7 +5,11 @@
  * total), so only small runtime settings travel there (see `environment.ts`).
  */
 
-/** How one value is converted on its way to its Glue column. */
+/**
+ * How one value is converted on its way to its Glue column.
+ *
+ * @public
+ */
 export type ValuePlan =
   /** Copied as is: scalars, and structures whose every field is copied as is. */
   | { readonly kind: 'keep' }
@@ -21,7 +25,11 @@ export type ValuePlan =
     }
   | { readonly kind: 'array'; readonly items: ValuePlan };
 
-/** One field of a struct column and how its value is converted. */
+/**
+ * One field of a struct column and how its value is converted.
+ *
+ * @public
+ */
 export interface StructFieldPlan {
   /** The property name in the event. */
   readonly from: string;
@@ -30,7 +38,11 @@ export interface StructFieldPlan {
   readonly plan: ValuePlan;
 }
 
-/** A partition value: derived from the event time, or a top-level detail field. */
+/**
+ * A partition value: derived from the event time, or a top-level detail field.
+ *
+ * @public
+ */
 export type PartitionPlan =
   | { readonly column: string; readonly derived: 'event_date' | 'event_hour' }
   | { readonly column: string; readonly field: string };
@@ -45,7 +57,7 @@ export interface EventTypeConfig {
    * The contract's quality rules checked on each event of this type: those
    * whose field the event's schema has. `unique` rules are not here: one
    * event cannot break them, only the table report can count them.
-   * @default none
+   * @defaultValue none
    */
   readonly qualityRules?: readonly QualityRuleConfig[];
 }

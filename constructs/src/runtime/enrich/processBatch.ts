@@ -17,7 +17,7 @@ import { EventValidator } from './validateEvents';
 export interface BatchProcessorDependencies {
   readonly config: EnrichmentHandlerConfig;
   readonly validate: EventValidator;
-  /** @default the quality rules of the configuration, compiled once here */
+  /** @defaultValue the quality rules of the configuration, compiled once here */
   readonly checkQuality?: QualityChecker;
   readonly transform: RecordTransformer;
   /** Absent when the product has no enrichment. */

@@ -26,6 +26,11 @@ export const DATA_MESH_PROVIDER_NAME = 'data-mesh-provider';
 
 const READINESS_POLL_MS = 1000;
 
+/**
+ * How a DataMeshEntityProvider reaches the data mesh backend and the catalog.
+ *
+ * @public
+ */
 export interface DataMeshEntityProviderOptions {
   readonly discovery: DiscoveryService;
   readonly auth: AuthService;
@@ -40,7 +45,7 @@ export interface DataMeshEntityProviderOptions {
    * do): the provider leaves those to the repository instead of writing a
    * conflicting entity. Read with the provider's own service credentials.
    *
-   * @default - none: the provider writes every entity of the snapshot
+   * @defaultValue - none: the provider writes every entity of the snapshot
    */
   readonly catalog?: CatalogService;
 }
@@ -57,6 +62,7 @@ export interface DataMeshEntityProviderOptions {
  * The export is read page by page, and not at all while it is unchanged:
  * a run whose snapshot id and declared entities are those it last applied
  * costs one 304.
+ * @public
  */
 export class DataMeshEntityProvider implements EntityProvider {
   private readonly options: DataMeshEntityProviderOptions;

@@ -22,12 +22,12 @@ export function entityName(...parts: string[]): string {
   return `${joined.slice(0, MAX_NAME_LENGTH - 9).replace(/[-_.]+$/, '')}-${hash}`;
 }
 
-/** `trading` + `trade-executions` -> `trading-trade-executions`. */
+/** `trading` + `trade-executions` → `trading-trade-executions`. */
 export function systemNameFor(domain: string, product: string): string {
   return entityName(domain, product);
 }
 
-/** `trading` + `TradeExecuted` -> `trading-trade-executed`. */
+/** `trading` + `TradeExecuted` → `trading-trade-executed`. */
 export function apiNameFor(
   registry: string,
   detailTypeOrSchema: string,
@@ -35,7 +35,7 @@ export function apiNameFor(
   return entityName(registry, toKebabCase(detailTypeOrSchema));
 }
 
-/** `trading` + `trade_executions` -> `athena-trading-trade-executions`. */
+/** `trading` + `trade_executions` → `athena-trading-trade-executions`. */
 export function tableResourceNameFor(database: string, table: string): string {
   return entityName('athena', database, table.replace(/_/g, '-'));
 }

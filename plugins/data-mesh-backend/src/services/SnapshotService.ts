@@ -100,7 +100,7 @@ export class DefaultSnapshotService implements SnapshotService {
   constructor(options: {
     sources: readonly RegistrySource[];
     logger: LoggerService;
-    /** @default DEFAULT_REFRESH_BUDGET_SECONDS (120) */
+    /** @defaultValue DEFAULT_REFRESH_BUDGET_SECONDS (120) */
     refreshBudgetSeconds?: number;
     /** Data read longer ago than this makes health `degraded`; off when absent. */
     staleAfterMs?: number;

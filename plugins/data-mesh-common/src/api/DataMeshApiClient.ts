@@ -1,23 +1,37 @@
 import { ResponseError } from '@backstage/errors';
 import { operationRoutes, operations } from './generated/openapi';
 
-/** The operations of the REST API, by operationId. */
-type OperationId = keyof typeof operationRoutes & keyof operations;
+/**
+ * The operations of the REST API, by operationId.
+ *
+ * @public
+ */
+export type DataMeshApiOperationId = keyof operations;
 
-type Parameters<Id extends OperationId> = operations[Id]['parameters'];
-
-/** What an operation's path template needs, e.g. `{ registry, schema }`. */
-export type PathParameters<Id extends OperationId> = NonNullable<
-  Parameters<Id>['path']
+/**
+ * What an operation's path template needs, e.g. `{ registry, schema }`.
+ *
+ * @public
+ */
+export type PathParameters<Id extends DataMeshApiOperationId> = NonNullable<
+  operations[Id]['parameters']['path']
 >;
 
-/** The query an operation accepts, e.g. `{ q, limit }`. */
-export type QueryParameters<Id extends OperationId> = NonNullable<
-  Parameters<Id>['query']
+/**
+ * The query an operation accepts, e.g. `{ q, limit }`.
+ *
+ * @public
+ */
+export type QueryParameters<Id extends DataMeshApiOperationId> = NonNullable<
+  operations[Id]['parameters']['query']
 >;
 
-/** The body of an operation's 200 answer. */
-export type SuccessBody<Id extends OperationId> =
+/**
+ * The body of an operation's 200 answer.
+ *
+ * @public
+ */
+export type SuccessBody<Id extends DataMeshApiOperationId> =
   operations[Id]['responses'] extends {
     readonly 200: { content: { readonly 'application/json': infer Body } };
   }
@@ -186,7 +200,7 @@ export class DataMeshApiClient {
     return this.call('getSnapshotPage', path, {}, options);
   }
 
-  private async call<Id extends OperationId>(
+  private async call<Id extends DataMeshApiOperationId>(
     id: Id,
     path: Record<string, string | number>,
     query: Record<string, unknown>,
@@ -197,7 +211,7 @@ export class DataMeshApiClient {
   }
 
   private async send(
-    id: OperationId,
+    id: DataMeshApiOperationId,
     path: Record<string, string | number>,
     query: Record<string, unknown>,
     options: DataMeshRequestOptions | undefined,

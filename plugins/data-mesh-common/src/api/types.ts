@@ -7,25 +7,31 @@
  */
 import { components } from './generated/openapi';
 
-type Schemas = components['schemas'];
+/**
+ * Every schema of the REST API's OpenAPI document, by name: the types below
+ * name the ones callers use.
+ *
+ * @public
+ */
+export type DataMeshApiSchemas = components['schemas'];
 
 /**
  * Where a registry lives: an AWS account and region, or a local folder.
  * @public
  */
-export type RegistryLocation = Schemas['RegistryLocation'];
+export type RegistryLocation = DataMeshApiSchemas['RegistryLocation'];
 
 /**
  * An event schema in a registry, as listed.
  * @public
  */
-export type EventSummary = Schemas['EventSummary'];
+export type EventSummary = DataMeshApiSchemas['EventSummary'];
 
 /**
  * An event with its version history and all of its tags.
  * @public
  */
-export type EventDetails = Schemas['EventDetails'];
+export type EventDetails = DataMeshApiSchemas['EventDetails'];
 
 /**
  * One version of an event schema, as listed in its history.
@@ -37,13 +43,13 @@ export type SchemaVersionInfo = EventDetails['versions'][number];
  * One version's content, raw and read.
  * @public
  */
-export type SchemaVersionContent = Schemas['SchemaVersionContent'];
+export type SchemaVersionContent = DataMeshApiSchemas['SchemaVersionContent'];
 
 /**
  * The changes between two versions and their compatibility.
  * @public
  */
-export type SchemaDiffResult = Schemas['SchemaDiffResult'];
+export type SchemaDiffResult = DataMeshApiSchemas['SchemaDiffResult'];
 
 /**
  * The verdict between two consecutive versions of an event schema.
@@ -55,43 +61,46 @@ export type VersionPairVerdict = SchemaEvolution['pairs'][number];
  * How a mode check of the latest version came out.
  * @public
  */
-export type ModeCheckSummary = Schemas['ModeCheckSummary'];
+export type ModeCheckSummary = DataMeshApiSchemas['ModeCheckSummary'];
 
 /**
  * An event schema's history under its product's compatibility mode.
  * @public
  */
-export type SchemaEvolution = Schemas['SchemaEvolution'];
+export type SchemaEvolution = DataMeshApiSchemas['SchemaEvolution'];
 
 /**
  * How to query a product in Athena.
  * @public
  */
-export type AthenaAccess = Schemas['AthenaAccess'];
+export type AthenaAccess = DataMeshApiSchemas['AthenaAccess'];
 
 /**
  * A data product, as listed.
  * @public
  */
-export type DataProductSummary = Schemas['DataProductSummary'];
+export type DataProductSummary = DataMeshApiSchemas['DataProductSummary'];
 
 /**
  * A data product with its events, consumers and Athena access.
  * @public
  */
-export type DataProductDetails = Schemas['DataProductDetails'];
+export type DataProductDetails = DataMeshApiSchemas['DataProductDetails'];
 
 /**
  * The values the data product filters can take, for filter menus.
  * @public
  */
-export type DataProductFacets = Schemas['DataProductFacets'];
+export type DataProductFacets = DataMeshApiSchemas['DataProductFacets'];
 
 /**
  * One page of a list.
  * @public
  */
-export interface Page<T> extends Omit<Schemas['PageFields'], 'items'> {
+export interface Page<T> extends Omit<
+  DataMeshApiSchemas['PageFields'],
+  'items'
+> {
   readonly items: readonly T[];
 }
 
@@ -99,44 +108,44 @@ export interface Page<T> extends Omit<Schemas['PageFields'], 'items'> {
  * How one source of the snapshot is doing.
  * @public
  */
-export type SourceHealth = Schemas['SourceHealth'];
+export type SourceHealth = DataMeshApiSchemas['SourceHealth'];
 
 /**
  * How the data mesh backend is doing, from `starting` to `ok`.
  * @public
  */
-export type HealthStatus = Schemas['HealthStatus'];
+export type HealthStatus = DataMeshApiSchemas['HealthStatus'];
 
 /**
  * What `/health` tells an anonymous caller: the status only.
  * @public
  */
-export type PublicHealthReport = Schemas['PublicHealthReport'];
+export type PublicHealthReport = DataMeshApiSchemas['PublicHealthReport'];
 
 /**
  * What `/health` tells a signed-in caller (user or service).
  * @public
  */
-export type HealthReport = Schemas['HealthReport'];
+export type HealthReport = DataMeshApiSchemas['HealthReport'];
 
 /**
  * An event with its latest detail schema, for consumers that build documents.
  * @public
  */
-export type EventWithSchema = Schemas['EventWithSchema'];
+export type EventWithSchema = DataMeshApiSchemas['EventWithSchema'];
 
 /**
  * What `GET /snapshot` answers other backend plugins: the export's
  * identity and size; its content comes page by page.
  * @public
  */
-export type SnapshotManifest = Schemas['SnapshotManifest'];
+export type SnapshotManifest = DataMeshApiSchemas['SnapshotManifest'];
 
 /**
  * One page of a snapshot's export.
  * @public
  */
-export type SnapshotPage = Schemas['SnapshotPage'];
+export type SnapshotPage = DataMeshApiSchemas['SnapshotPage'];
 
 /**
  * A snapshot's whole export, as a reader assembles it from the manifest and

@@ -1,6 +1,11 @@
 import { draft04ToDraft07 } from '@financial-data-mesh/json-schema-draft04';
 import { JsonSchema } from '../schema/types';
 
+/**
+ * The event toAsyncApiDocument describes: source, detail-type, version, and where it travels and who owns it.
+ *
+ * @public
+ */
 export interface AsyncApiDocumentOptions {
   readonly source: string;
   readonly detailType: string;
@@ -19,6 +24,7 @@ export interface AsyncApiDocumentOptions {
  * converted from JSON Schema draft-04 (the registry's format) to the
  * draft-07 dialect AsyncAPI schemas use, so the standard API docs plugin
  * renders it.
+ * @public
  */
 export function toAsyncApiDocument(
   detail: JsonSchema,

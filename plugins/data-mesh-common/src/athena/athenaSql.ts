@@ -6,14 +6,19 @@
  * within plain Trino syntax, which DuckDB also reads.
  */
 
-/** A value a contract may compare a field with. */
+/**
+ * A value a contract may compare a field with.
+ *
+ * @public
+ */
 export type SqlLiteralValue = string | number | boolean;
 
 /**
- * A delimited identifier: `order` -> `"order"`. Quoting every identifier
+ * A delimited identifier: `order` → `"order"`. Quoting every identifier
  * makes reserved words (`order`, `group`, `select`) and any other name safe.
  *
  * @throws Error on an empty name, which Trino rejects even when quoted.
+ * @public
  */
 export function quoteIdentifier(name: string): string {
   if (name === '') {
@@ -22,7 +27,11 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** `"database"."table"`. */
+/**
+ * `"database"."table"`.
+ *
+ * @public
+ */
 export function qualifiedTableName(database: string, table: string): string {
   return `${quoteIdentifier(database)}.${quoteIdentifier(table)}`;
 }
@@ -30,6 +39,7 @@ export function qualifiedTableName(database: string, table: string): string {
 /**
  * A string literal: quotes doubled, nothing else. Trino strings have no
  * backslash escapes, so a regex such as `^\d+$` is written as it is.
+ * @public
  */
 export function stringLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -41,6 +51,7 @@ export function stringLiteral(value: string): string {
  * JavaScript and an integer literal beyond 64 bits is an error.
  *
  * @throws Error on NaN and infinities, which have no SQL literal.
+ * @public
  */
 export function numberLiteral(value: number): string {
   if (!Number.isFinite(value)) {
@@ -51,7 +62,11 @@ export function numberLiteral(value: number): string {
     : String(value);
 }
 
-/** The literal of a string, number or boolean. */
+/**
+ * The literal of a string, number or boolean.
+ *
+ * @public
+ */
 export function sqlLiteral(value: SqlLiteralValue): string {
   switch (typeof value) {
     case 'string':
@@ -68,6 +83,7 @@ export function sqlLiteral(value: SqlLiteralValue): string {
  * broken up (DuckDB, like PostgreSQL, nests block comments, so an opening
  * one matters too), so nothing the text holds can end the comment early or
  * hide the SQL after it; line breaks become spaces to keep it one line.
+ * @public
  */
 export function blockComment(text: string): string {
   const flat = text
@@ -83,6 +99,7 @@ export function blockComment(text: string): string {
  * projection prunes the scan to those days.
  *
  * @throws Error unless days is a positive integer.
+ * @public
  */
 export function eventDateSince(days: number): string {
   if (!Number.isInteger(days) || days < 1) {

@@ -2,6 +2,7 @@
  * The annotations the data mesh puts on catalog entities: the provider on
  * the entities it mirrors from the registries, the templates on the ones a
  * repository declares, the frontend plugin to find a product's page.
+ * @public
  */
 export const DATA_MESH_ANNOTATIONS = {
   domain: 'datamesh.fintech/domain',

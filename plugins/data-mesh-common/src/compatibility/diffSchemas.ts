@@ -13,7 +13,8 @@ export type { BackwardVerdict } from './backwardVerdict';
  * with its JSON path. Both inputs must have their `$ref`s resolved (as
  * {@link readEventSchema} returns them). A keyword the checker does not
  * interpret is listed as `keyword-not-analysed`, which is never
- * compatible; {@link backwardVerdict} tells that apart from a proven break.
+ * compatible; `backwardVerdict` tells that apart from a proven break.
+ * @public
  */
 export function diffSchemas(
   previous: JsonSchema,

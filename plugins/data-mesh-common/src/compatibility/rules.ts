@@ -16,6 +16,7 @@
  * model (`additionalProperties: false`) it is; in a partially open one the
  * property is compared with the schema that covered its name.
  * See docs/decisions/0003-schema-compatibility.md.
+ * @public
  */
 
 export const SCHEMA_CHANGE_KINDS = [
@@ -59,6 +60,11 @@ export const SCHEMA_CHANGE_KINDS = [
   'keyword-not-analysed',
 ] as const;
 
+/**
+ * The kinds of change the schema diff reports.
+ *
+ * @public
+ */
 export type SchemaChangeKind = (typeof SCHEMA_CHANGE_KINDS)[number];
 
 /** The kind of a change the checker does not interpret: never "compatible". */
@@ -142,7 +148,11 @@ export const COMPATIBILITY_RULES: Readonly<
   'keyword-not-analysed': BREAKING,
 };
 
-/** The overall verdict of a schema change. `NONE` means breaking. */
+/**
+ * The overall verdict of a schema change. `NONE` means breaking.
+ *
+ * @public
+ */
 export type CompatibilityLevel = 'FULL' | 'BACKWARD' | 'FORWARD' | 'NONE';
 
 /** Whether a verdict satisfies a required compatibility mode. */

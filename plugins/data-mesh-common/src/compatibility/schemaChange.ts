@@ -1,6 +1,10 @@
 import { CompatibilityLevel, SchemaChangeKind } from './rules';
 
-/** One difference between two versions of a schema. */
+/**
+ * One difference between two versions of a schema.
+ *
+ * @public
+ */
 export interface SchemaChange {
   readonly kind: SchemaChangeKind;
   /** JSON path of the changed schema node, e.g. `$.legs[*].price`. */
@@ -12,7 +16,11 @@ export interface SchemaChange {
   readonly forward: boolean;
 }
 
-/** The result of comparing two versions of an event schema. */
+/**
+ * The result of comparing two versions of an event schema.
+ *
+ * @public
+ */
 export interface SchemaDiff {
   readonly compatibility: CompatibilityLevel;
   /** True when the change is neither BACKWARD nor FORWARD compatible. */

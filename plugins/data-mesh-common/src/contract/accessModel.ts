@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { nameSchema } from './nameSchema';
 
-/** What a consumer may read of the product's table. */
+/**
+ * What a consumer may read of the product's table.
+ *
+ * @public
+ */
 export const TABLE_ACCESS_LEVELS = ['without-pii', 'with-pii'] as const;
+/**
+ * What a consumer reads of a product's table: without or with the PII columns.
+ *
+ * @public
+ */
 export type TableAccessLevel = (typeof TABLE_ACCESS_LEVELS)[number];
 
 /**
  * The patterns of a grant's text fields, exported so that forms asking
  * for a grant (the access request template) can be checked against them.
+ * @public
  */
 export const ACCESS_GRANT_PATTERNS = {
   consumer:
@@ -17,7 +27,11 @@ export const ACCESS_GRANT_PATTERNS = {
   piiApproval: /^[A-Za-z0-9][A-Za-z0-9._:/-]{2,63}$/,
 } as const;
 
-/** The shortest `purpose` a grant may give. */
+/**
+ * The shortest `purpose` a grant may give.
+ *
+ * @public
+ */
 export const MIN_PURPOSE_LENGTH = 10;
 
 /**
@@ -61,7 +75,11 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** One approved consumer of a data product. */
+/**
+ * One approved consumer of a data product.
+ *
+ * @public
+ */
 export const accessGrantSchema = z
   .object({
     consumer: consumerRef,
@@ -110,7 +128,11 @@ export const accessSectionSchema = z
   })
   .strict();
 
-/** One approved consumer, as written in the contract. */
+/**
+ * One approved consumer, as written in the contract.
+ *
+ * @public
+ */
 export type AccessGrant = z.output<typeof accessGrantSchema>;
 
 /**
@@ -118,6 +140,7 @@ export type AccessGrant = z.output<typeof accessGrantSchema>;
  * forwarded events. One bus per subscribed product, so the producer's rule
  * and the consumer's `DataProductSubscription` agree on it from the names
  * alone, and its policy admits exactly one producer.
+ * @public
  */
 export function subscriptionBusName(domain: string, product: string): string {
   return `datamesh-from-${domain}-${product}`;
@@ -132,6 +155,7 @@ export function subscriptionBusName(domain: string, product: string): string {
  * `arn:aws:iam::<producer>:role/datamesh/forwarding/<domain>/<product>/*`)
  * without naming a role that may not exist yet when its stack deploys: a
  * resource policy naming a missing role fails to deploy.
+ * @public
  */
 export function forwardingRolePath(domain: string, product: string): string {
   return `/datamesh/forwarding/${domain}/${product}/`;

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { checkTagBudget, countSchemaTags } from '../tags/consumerTags';
 import { AccessGrant, canonicalConsumerRef } from './accessModel';
 
-/** What the access rules need of the rest of the contract. */
+/**
+ * What the access rules need of the rest of the contract.
+ *
+ * @public
+ */
 export interface AccessRulesInput {
   readonly domain: string;
   readonly name: string;
@@ -16,7 +20,11 @@ export interface AccessRulesInput {
   readonly access: { readonly consumers: readonly AccessGrant[] };
 }
 
-/** The detail-types a grant forwards: every event for `all`. */
+/**
+ * The detail-types a grant forwards: every event for `all`.
+ *
+ * @public
+ */
 export function grantedDetailTypes(
   grant: Pick<AccessGrant, 'events'>,
   events: AccessRulesInput['events'],
@@ -33,6 +41,7 @@ export function grantedDetailTypes(
  * The personal data a grant would hand over, as phrases for a message:
  * events are forwarded as published, so an event with PII fields carries
  * them; the table's PII columns only with `table: with-pii`.
+ * @public
  */
 export function personalDataOfGrant(
   grant: Pick<AccessGrant, 'events' | 'table'>,

@@ -14,20 +14,33 @@ import { ContractIssue, ContractValidationError } from './errors';
 import { CONTRACT_FILE_NAME, DataProductContract } from './model';
 import { parseDataProductContract } from './parseContract';
 
-/** A grant as requested: the contract's fields, in the contract's spelling. */
+/**
+ * A grant as requested: the contract's fields, in the contract's spelling.
+ *
+ * @public
+ */
 export type AccessGrantRequest = AccessGrant;
 
+/**
+ * The day addAccessGrant checks a grant's expiry against, and the file its messages name.
+ *
+ * @public
+ */
 export interface AddAccessGrantOptions {
   /**
    * The day of the request (UTC): an `expires` before it is refused. The
    * caller's, so that a task and its tests agree on one clock.
    */
   readonly today: Date;
-  /** The file name to show in error messages. @default data-product.yaml */
+  /** The file name to show in error messages. @defaultValue data-product.yaml */
   readonly file?: string;
 }
 
-/** A contract with one more approved consumer. */
+/**
+ * A contract with one more approved consumer.
+ *
+ * @public
+ */
 export interface AccessGrantAdded {
   /** The new `data-product.yaml`: the old text with the grant inserted. */
   readonly text: string;
@@ -61,6 +74,7 @@ const GRANT_FIELD_ORDER: ReadonlyArray<keyof AccessGrant> = [
  * does not have: the last day is not before `today`, and a consumer and
  * account that already have a grant change that grant instead of adding
  * another. The stored contract itself must parse.
+ * @public
  */
 export function addAccessGrant(
   text: string,

@@ -17,6 +17,7 @@ import { JsonSchema, SchemaFormatError, typesOf } from '../schema/types';
 /**
  * Reads a schema file referenced by a contract; `path` is relative to the
  * contract. Returns the file's text, or throws if it cannot be read.
+ * @public
  */
 export type ReadSchemaFile = (path: string) => string;
 
@@ -30,6 +31,7 @@ export type ReadSchemaFile = (path: string) => string;
  * @returns each event's detail schema, keyed by detail-type.
  * @throws ContractValidationError listing every problem, in the contract
  *   or in the schema files, with file, line and column.
+ * @public
  */
 export function checkContractSchemas(
   parsed: ParsedContract,

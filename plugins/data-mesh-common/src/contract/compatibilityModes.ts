@@ -12,6 +12,7 @@ import { JsonSchema } from '../schema/types';
  * - `_TRANSITIVE`: the same against every earlier version, not only the
  *   previous one.
  * - `NONE`: no check.
+ * @public
  */
 export const COMPATIBILITY_MODES = [
   'BACKWARD',
@@ -22,14 +23,27 @@ export const COMPATIBILITY_MODES = [
   'FULL_TRANSITIVE',
   'NONE',
 ] as const;
+/**
+ * A product's compatibility mode: one of Confluent Schema Registry's seven.
+ *
+ * @public
+ */
 export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
 
-/** Whether a mode checks against every earlier version, not only the last. */
+/**
+ * Whether a mode checks against every earlier version, not only the last.
+ *
+ * @public
+ */
 export function isTransitiveMode(mode: CompatibilityMode): boolean {
   return mode.endsWith('_TRANSITIVE');
 }
 
-/** The mode's transitive form (itself when it is one); none for `NONE`. */
+/**
+ * The mode's transitive form (itself when it is one); none for `NONE`.
+ *
+ * @public
+ */
 export function transitiveFormOf(
   mode: CompatibilityMode,
 ): CompatibilityMode | undefined {
@@ -41,16 +55,28 @@ export function transitiveFormOf(
     : (`${mode}_TRANSITIVE` as CompatibilityMode);
 }
 
-/** Confluent's default, and the contract's. */
+/**
+ * Confluent's default, and the contract's.
+ *
+ * @public
+ */
 export const DEFAULT_COMPATIBILITY_MODE: CompatibilityMode = 'BACKWARD';
 
-/** A version of an event's detail schema, oldest first in a history. */
+/**
+ * A version of an event's detail schema, oldest first in a history.
+ *
+ * @public
+ */
 export interface SchemaVersionEntry {
   readonly version: string;
   readonly schema: JsonSchema;
 }
 
-/** One earlier version the new one does not honour the mode against. */
+/**
+ * One earlier version the new one does not honour the mode against.
+ *
+ * @public
+ */
 export interface ModeViolation {
   readonly againstVersion: string;
   /**
@@ -68,7 +94,11 @@ export interface ModeViolation {
   readonly changes: readonly SchemaChange[];
 }
 
-/** Whether a new version honours a mode against the versions before it. */
+/**
+ * Whether a new version honours a mode against the versions before it.
+ *
+ * @public
+ */
 export interface ModeCheck {
   readonly mode: CompatibilityMode;
   readonly honoured: boolean;
@@ -85,6 +115,7 @@ export interface ModeCheck {
  * the versions swapped).
  *
  * @param earlier - every earlier version, oldest first
+ * @public
  */
 export function checkCompatibilityMode(
   mode: CompatibilityMode,
@@ -130,6 +161,7 @@ export function checkCompatibilityMode(
  * What a producer reads when a new version breaks its product's mode:
  * which change breaks which rule against which version, and how to ship
  * the change instead.
+ * @public
  */
 export function describeModeViolations(
   check: ModeCheck,

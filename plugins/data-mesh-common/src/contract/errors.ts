@@ -1,10 +1,18 @@
-/** A position in a source file, 1-based like editors show it. */
+/**
+ * A position in a source file, 1-based like editors show it.
+ *
+ * @public
+ */
 export interface SourcePosition {
   readonly line: number;
   readonly column: number;
 }
 
-/** One problem found in a contract (or in a file it references). */
+/**
+ * One problem found in a contract (or in a file it references).
+ *
+ * @public
+ */
 export interface ContractIssue {
   /** The field path, such as `events[0].detailType`; empty for the document itself. */
   readonly path: string;
@@ -15,7 +23,11 @@ export interface ContractIssue {
   readonly column?: number;
 }
 
-/** Formats an issue the way compilers do: `file:line:column path: message`. */
+/**
+ * Formats an issue the way compilers do: `file:line:column path: message`.
+ *
+ * @public
+ */
 export function formatContractIssue(issue: ContractIssue): string {
   const where =
     issue.line !== undefined
@@ -28,6 +40,7 @@ export function formatContractIssue(issue: ContractIssue): string {
 /**
  * Thrown when a contract is invalid. Carries every issue found, not only the
  * first, so an author can fix them all in one pass.
+ * @public
  */
 export class ContractValidationError extends Error {
   readonly issues: readonly ContractIssue[];
@@ -47,7 +60,7 @@ export class ContractValidationError extends Error {
   }
 }
 
-/** `['events', 0, 'detailType']` -> `events[0].detailType`. */
+/** `['events', 0, 'detailType']` → `events[0].detailType`. */
 export function formatFieldPath(path: ReadonlyArray<string | number>): string {
   return path.reduce<string>((text, segment) => {
     if (typeof segment === 'number') {

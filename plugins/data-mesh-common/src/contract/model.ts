@@ -11,19 +11,36 @@ import { checkAccessRules } from './accessRules';
 export const CONTRACT_API_VERSION = 'datamesh.fintech/v1';
 /** The `kind` of a data product contract. */
 export const CONTRACT_KIND = 'DataProduct';
-/** The conventional file name of a contract in a domain repository. */
+/**
+ * The conventional file name of a contract in a domain repository.
+ *
+ * @public
+ */
 export const CONTRACT_FILE_NAME = 'data-product.yaml';
 
-/** Data classifications, from least to most sensitive. */
+/**
+ * Data classifications, from least to most sensitive.
+ *
+ * @public
+ */
 export const CLASSIFICATIONS = [
   'public',
   'internal',
   'confidential',
   'restricted',
 ] as const;
+/**
+ * A data product's classification, from public to restricted.
+ *
+ * @public
+ */
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
-/** Quality rule types a contract may declare. */
+/**
+ * Quality rule types a contract may declare.
+ *
+ * @public
+ */
 export const QUALITY_RULE_TYPES = [
   'not_null',
   'unique',
@@ -31,9 +48,18 @@ export const QUALITY_RULE_TYPES = [
   'accepted_values',
   'pattern',
 ] as const;
+/**
+ * The kinds of quality rule a contract may declare.
+ *
+ * @public
+ */
 export type QualityRuleType = (typeof QUALITY_RULE_TYPES)[number];
 
-/** The least a contract's description says, in characters. */
+/**
+ * The least a contract's description says, in characters.
+ *
+ * @public
+ */
 export const MIN_DESCRIPTION_LENGTH = 10;
 
 /** The range and default of one of the contract's numeric settings. */
@@ -53,6 +79,7 @@ export interface ContractNumberSetting {
  * The contract's numeric settings by their path in the contract: the one
  * source of their limits and defaults for the contract schema, the
  * template's form (tested against it) and the contract step.
+ * @public
  */
 export const CONTRACT_NUMBER_SETTINGS = {
   'retention.days': {
@@ -76,6 +103,11 @@ export const CONTRACT_NUMBER_SETTINGS = {
     default: 1000,
   },
 } as const satisfies Record<string, ContractNumberSetting>;
+/**
+ * A numeric setting of the contract, by its path (see CONTRACT_NUMBER_SETTINGS).
+ *
+ * @public
+ */
 export type ContractNumberPath = keyof typeof CONTRACT_NUMBER_SETTINGS;
 
 function setting(path: ContractNumberPath) {
@@ -94,6 +126,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * A value of the wrong shape is left for the schema to report.
  *
  * @returns the contract with the defaults, and the paths that got one.
+ * @public
  */
 export function applyContractDefaults(
   contract: Readonly<Record<string, unknown>>,
@@ -263,7 +296,11 @@ const userTagValue = z
     'may only contain letters, digits, spaces and _ . : / = + - @',
   );
 
-/** The zod schema of a contract: the single source of the contract's rules. */
+/**
+ * The zod schema of a contract: the single source of the contract's rules.
+ *
+ * @public
+ */
 export const dataProductContractSchema = z
   .object({
     apiVersion: z.literal(CONTRACT_API_VERSION, {
@@ -390,13 +427,29 @@ function checkCrossFieldRules(
   });
 }
 
-/** A contract as written in `data-product.yaml`, after defaults are applied. */
+/**
+ * A contract as written in `data-product.yaml`, after defaults are applied.
+ *
+ * @public
+ */
 export type DataProductContract = z.output<typeof dataProductContractSchema>;
-/** One event of a data product. */
+/**
+ * One event of a data product.
+ *
+ * @public
+ */
 export type DataProductEvent = DataProductContract['events'][number];
-/** One quality rule of a data product. */
+/**
+ * One quality rule of a data product.
+ *
+ * @public
+ */
 export type QualityRule = DataProductContract['quality'][number];
-/** The contract as an author may write it (optional fields may be omitted). */
+/**
+ * The contract as an author may write it (optional fields may be omitted).
+ *
+ * @public
+ */
 export type DataProductContractInput = z.input<
   typeof dataProductContractSchema
 >;

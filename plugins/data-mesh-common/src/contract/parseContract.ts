@@ -20,7 +20,11 @@ import {
   SourcePosition,
 } from './errors';
 
-/** A contract that passed validation, with a way back to its source positions. */
+/**
+ * A contract that passed validation, with a way back to its source positions.
+ *
+ * @public
+ */
 export interface ParsedContract {
   readonly contract: DataProductContract;
   /** The file name used in messages. */
@@ -29,8 +33,13 @@ export interface ParsedContract {
   positionOf(path: ReadonlyArray<string | number>): SourcePosition | undefined;
 }
 
+/**
+ * What parseDataProductContract names in its messages.
+ *
+ * @public
+ */
 export interface ParseContractOptions {
-  /** The file name to show in error messages. @default data-product.yaml */
+  /** The file name to show in error messages. @defaultValue data-product.yaml */
   readonly file?: string;
 }
 
@@ -40,6 +49,7 @@ export interface ParseContractOptions {
  * Reports every problem at once, each with its field path, file, line and
  * column. Throws {@link ContractValidationError}; never returns a partially
  * valid contract.
+ * @public
  */
 export function parseDataProductContract(
   text: string,

@@ -9,7 +9,11 @@ import {
 } from '../naming';
 import { DataProductContract, DataProductEvent } from './model';
 
-/** Where a product's data lands and is queried, with defaults filled in. */
+/**
+ * Where a product's data lands and is queried, with defaults filled in.
+ *
+ * @public
+ */
 export interface ResolvedStorage {
   readonly database: string;
   readonly table: string;
@@ -17,14 +21,22 @@ export interface ResolvedStorage {
   readonly partitionKeys: readonly string[];
 }
 
-/** An event with its effective source and registry names. */
+/**
+ * An event with its effective source and registry names.
+ *
+ * @public
+ */
 export interface ResolvedEvent extends DataProductEvent {
   readonly source: string;
   readonly registryName: string;
   readonly schemaName: string;
 }
 
-/** The storage settings of a contract, defaults applied (see docs/data-contract.md). */
+/**
+ * The storage settings of a contract, defaults applied (see docs/data-contract.md).
+ *
+ * @public
+ */
 export function resolveStorage(contract: DataProductContract): ResolvedStorage {
   return {
     database: contract.storage.database ?? defaultDatabaseFor(contract.domain),
@@ -35,7 +47,11 @@ export function resolveStorage(contract: DataProductContract): ResolvedStorage {
   };
 }
 
-/** The events of a contract, each with its effective source and schema name. */
+/**
+ * The events of a contract, each with its effective source and schema name.
+ *
+ * @public
+ */
 export function resolveEvents(contract: DataProductContract): ResolvedEvent[] {
   return contract.events.map(event => {
     const source = event.source ?? defaultSourceFor(contract.domain);
@@ -48,7 +64,11 @@ export function resolveEvents(contract: DataProductContract): ResolvedEvent[] {
   });
 }
 
-/** A ready-to-run Athena query over the product's latest partition. */
+/**
+ * A ready-to-run Athena query over the product's latest partition.
+ *
+ * @public
+ */
 export function sampleAthenaQuery(contract: DataProductContract): string {
   return sampleAthenaQueryFor(resolveStorage(contract));
 }
@@ -56,6 +76,7 @@ export function sampleAthenaQuery(contract: DataProductContract): string {
 /**
  * A ready-to-run Athena query over a table: the last day's partitions when
  * the table is partitioned by `event_date` (so it scans one day, not years).
+ * @public
  */
 export function sampleAthenaQueryFor(storage: {
   readonly database: string;

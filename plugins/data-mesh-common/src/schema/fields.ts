@@ -6,7 +6,11 @@ import {
   typesOf,
 } from './types';
 
-/** One field of an event, flattened out of its JSON Schema. */
+/**
+ * One field of an event, flattened out of its JSON Schema.
+ *
+ * @public
+ */
 export interface SchemaField {
   /** Dotted path as contracts write it: `customer.address.city`, `legs[].price`. */
   readonly path: string;
@@ -23,6 +27,7 @@ export interface SchemaField {
 /**
  * Finds the schema of a dotted field path (`customer.tax_id`, `legs[].account`)
  * in an object schema; undefined when the path does not exist.
+ * @public
  */
 export function findSchemaField(
   schema: JsonSchema,
@@ -46,12 +51,17 @@ export function findSchemaField(
   return current;
 }
 
+/**
+ * Limits of listSchemaFields, for schemas whose references expand to very many fields.
+ *
+ * @public
+ */
 export interface ListSchemaFieldsOptions {
   /**
    * The most schema values the listing may carry in all, counting each
    * field's `schema` whole (a nested value counts once per enclosing field,
    * which is what serialising the listing writes).
-   * @default 1000000 - 10 times the expanded-size limit of
+   * @defaultValue 1000000 - 10 times the expanded-size limit of
    * {@link SchemaReadLimits}: real schemas need a few thousand; a schema
    * nested 100 fields deep above 10,000 values needs more.
    */
@@ -64,10 +74,11 @@ export interface ListSchemaFieldsOptions {
  *
  * Each field's `schema` is its subtree, so a serialised listing repeats a
  * nested value once per enclosing field: a narrow, deep schema within the
- * limits of {@link resolveLocalRefs} can list far more than it holds.
+ * limits of `resolveLocalRefs` can list far more than it holds.
  * `maxListedNodes` bounds that.
  *
  * @throws SchemaFormatError when the listing would carry more than `maxListedNodes` values.
+ * @public
  */
 export function listSchemaFields(
   schema: JsonSchema,

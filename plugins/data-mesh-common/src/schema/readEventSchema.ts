@@ -10,10 +10,25 @@ import {
   SCHEMA_FORMATS,
 } from './types';
 
-/** The extension keywords AWS puts on an event envelope schema. */
+/**
+ * The extension keyword AWS puts on an event envelope schema for its source.
+ *
+ * @public
+ */
 export const AMAZON_EVENTS_SOURCE_KEYWORD = 'x-amazon-events-source';
+/**
+ * The extension keyword AWS puts on an event envelope schema for its
+ * detail-type.
+ *
+ * @public
+ */
 export const AMAZON_EVENTS_DETAIL_TYPE_KEYWORD = 'x-amazon-events-detail-type';
 
+/**
+ * The schema name readEventSchema falls back on, and its budgets for resolving references.
+ *
+ * @public
+ */
 export interface ReadEventSchemaOptions {
   /** The registry schema name; `<source>@<DetailType>` fills in what the content does not say. */
   readonly schemaName?: string;
@@ -33,11 +48,12 @@ export interface ReadEventSchemaOptions {
  * - `JSONSchemaDraft4`: either an envelope (as schema discovery writes it,
  *   `properties.detail` referring into `definitions`) or a bare detail schema.
  *
- * The budgets of {@link resolveLocalRefs} apply: a schema too big, too deep
+ * The budgets of `resolveLocalRefs` apply: a schema too big, too deep
  * or too slow to expand is refused as malformed, so the result, a DAG
  * whose shared parts must not be mutated, is small enough to walk.
  *
  * @throws SchemaFormatError with a JSON pointer when the content is malformed.
+ * @public
  */
 export function readEventSchema(
   content: string | unknown,

@@ -4,6 +4,11 @@ import {
 } from './readEventSchema';
 import { JsonSchema } from './types';
 
+/**
+ * The event toRegistryDocument wraps a detail schema for: its source, detail-type and description.
+ *
+ * @public
+ */
 export interface RegistryDocumentOptions {
   readonly source: string;
   readonly detailType: string;
@@ -16,6 +21,7 @@ export interface RegistryDocumentOptions {
  * the one schema discovery produces (envelope at the root, the detail under
  * `definitions`), so AWS's console and code bindings read our schemas like
  * their own, and {@link readEventSchema} reads them back losslessly.
+ * @public
  */
 export function toRegistryDocument(
   detail: JsonSchema,

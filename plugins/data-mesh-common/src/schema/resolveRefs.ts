@@ -1,6 +1,10 @@
 import { isJsonObject, JsonSchema, SchemaFormatError } from './types';
 
-/** Marks where a recursive `$ref` was cut instead of being expanded forever. */
+/**
+ * Marks where a recursive `$ref` was cut instead of being expanded forever.
+ *
+ * @public
+ */
 export const RECURSIVE_REF_KEYWORD = 'x-datamesh-recursive-ref';
 
 /**
@@ -8,20 +12,21 @@ export const RECURSIVE_REF_KEYWORD = 'x-datamesh-recursive-ref';
  * anyone who can write to a registry, so every bound is enforced per schema
  * and crossing one fails that schema with a {@link SchemaFormatError} naming
  * the limit, never the process.
+ * @public
  */
 export interface SchemaReadLimits {
   /**
    * The most JSON values (objects, arrays and scalars) the resolved schema
    * may hold, counted as if every shared `$ref` target were copied at each
    * use. This bounds any walk of the result, not just resolution.
-   * @default 100000 - the sample schemas hold at most about 200 values,
+   * @defaultValue 100000 - the sample schemas hold at most about 200 values,
    * so large real schemas have room; a 2 KB `$ref` fan-out (each
    * definition using the next twice) is refused from about 13 levels.
    */
   readonly maxNodes: number;
   /**
    * The deepest nesting of JSON values in the resolved schema.
-   * @default 256 - real event schemas nest fewer than 20 levels; recursive
+   * @defaultValue 256 - real event schemas nest fewer than 20 levels; recursive
    * walks of the result (field listing, diff, JSON serialisation) use a few
    * stack frames per level, and Node's default stack overflows near 2,000
    * levels of the simplest of them, so 256 leaves a wide margin.
@@ -29,7 +34,7 @@ export interface SchemaReadLimits {
   readonly maxDepth: number;
   /**
    * Wall-clock time resolution may take, checked every 1,024 values.
-   * @default 250 - a backstop for a starved CPU: `maxNodes` keeps the
+   * @defaultValue 250 - a backstop for a starved CPU: `maxNodes` keeps the
    * normal cost at a few milliseconds.
    */
   readonly maxMilliseconds: number;

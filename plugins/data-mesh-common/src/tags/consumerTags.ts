@@ -9,7 +9,11 @@ import {
   TAG_KEYS,
 } from './tagKeys';
 
-/** An approved consumer as the portal shows it: who, what, until when. */
+/**
+ * An approved consumer as the portal shows it: who, what, until when.
+ *
+ * @public
+ */
 export interface ConsumerSummary {
   /** The consuming System or Group, as in the contract. */
   readonly consumer: string;

@@ -103,6 +103,7 @@ export function assertTagLimits(tags: Readonly<Record<string, string>>): void {
  * @throws TagLimitError when AWS would reject the result; more than AWS's
  * 50 tags is reported with the product and what each part takes (which the
  * contract's rules report first, see `countSchemaTags`).
+ * @public
  */
 export function contractToTags(
   contract: DataProductContract,
@@ -157,7 +158,11 @@ export function contractToTags(
   return tags;
 }
 
-/** Data-product metadata as read back from registry tags. */
+/**
+ * Data-product metadata as read back from registry tags.
+ *
+ * @public
+ */
 export interface DataProductTagMetadata {
   readonly domain: string;
   readonly dataProduct: string;
@@ -187,6 +192,7 @@ export interface DataProductTagMetadata {
  * event (no domain or data-product tag): such schemas are still listed, just
  * not as part of a product. Bad values never throw: they are reported in
  * `problems` so one mistagged schema cannot hide the rest.
+ * @public
  */
 export function tagsToDataProductMetadata(
   tags: Readonly<Record<string, string>> | undefined,

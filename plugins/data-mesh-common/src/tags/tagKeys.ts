@@ -6,6 +6,11 @@
  */
 export const DATA_MESH_TAG_PREFIX = 'datamesh:';
 
+/**
+ * The registry tag key of each data-product field: the constructs write them, the plugins read them.
+ *
+ * @public
+ */
 export const TAG_KEYS = {
   domain: 'datamesh:domain',
   dataProduct: 'datamesh:data-product',

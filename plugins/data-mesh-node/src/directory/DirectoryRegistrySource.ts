@@ -23,6 +23,11 @@ import {
   versionOfFile,
 } from './layout';
 
+/**
+ * The id, folder and registry filter of a DirectoryRegistrySource.
+ *
+ * @public
+ */
 export interface DirectoryRegistrySourceOptions {
   readonly id: string;
   /** Absolute path of the mirror's root folder. */
@@ -37,6 +42,7 @@ export interface DirectoryRegistrySourceOptions {
  * skips its schema; a missing root fails the read. Messages name files
  * relative to the root, never by their absolute path: they end up in the
  * health report and the logs, and the server's layout is nobody's business.
+ * @public
  */
 export class DirectoryRegistrySource implements RegistrySource {
   readonly id: string;

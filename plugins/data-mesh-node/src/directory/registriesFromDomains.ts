@@ -30,6 +30,7 @@ const HISTORY_DIR = 'history';
  * published locally.
  *
  * @throws ContractValidationError when a contract or its schemas are invalid.
+ * @public
  */
 export function registriesFromDomains(
   contractFolders: readonly string[],
@@ -52,7 +53,11 @@ export function registriesFromDomains(
     }));
 }
 
-/** The folders under `root` that hold a data contract, sorted. */
+/**
+ * The folders under `root` that hold a data contract, sorted.
+ *
+ * @public
+ */
 export function findContractFolders(root: string): string[] {
   return readdirSync(root, { withFileTypes: true })
     .filter(entry => entry.isDirectory())

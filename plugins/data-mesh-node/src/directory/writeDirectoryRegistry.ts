@@ -13,6 +13,7 @@ import {
  * Writes one registry into a mirror folder, replacing what was there. The
  * registry is written to a temporary folder first and swapped in with
  * renames, so a failed export never leaves a half-written registry behind.
+ * @public
  */
 export async function writeDirectoryRegistry(
   root: string,

@@ -12,6 +12,11 @@ import {
   SchemaVersionContent,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 
+/**
+ * The filters and page of a data product list request.
+ *
+ * @public
+ */
 export interface DataProductListQuery {
   q?: string;
   domain?: string;
@@ -21,14 +26,22 @@ export interface DataProductListQuery {
   limit?: number;
 }
 
-/** Identifies an event schema; `sourceId` disambiguates same-named registries. */
+/**
+ * Identifies an event schema; `sourceId` disambiguates same-named registries.
+ *
+ * @public
+ */
 export interface EventRef {
   registry: string;
   schemaName: string;
   sourceId?: string;
 }
 
-/** The data mesh backend's REST API (docs/api.md), typed. */
+/**
+ * The data mesh backend's REST API (docs/api.md), typed.
+ *
+ * @public
+ */
 export interface DataMeshApi {
   listDataProducts(
     query?: DataProductListQuery,
@@ -54,6 +67,11 @@ export interface DataMeshApi {
   getEvolution(ref: EventRef): Promise<SchemaEvolution>;
 }
 
+/**
+ * The frontend's handle on DataMeshApi (the plugin registers DataMeshClient for it).
+ *
+ * @public
+ */
 export const dataMeshApiRef = createApiRef<DataMeshApi>({
   id: 'plugin.data-mesh.service',
 });

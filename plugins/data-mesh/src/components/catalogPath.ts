@@ -1,4 +1,4 @@
-/** `group:trading-data` -> `/catalog/default/group/trading-data`. */
+/** `group:trading-data` → `/catalog/default/group/trading-data`. */
 export function catalogPathOf(ref: string): string {
   const [kind, rest] = ref.includes(':') ? ref.split(':', 2) : ['group', ref];
   const [namespace, name] = rest.includes('/')

@@ -13,6 +13,7 @@ export const CHECK_DOMAIN_NAME_ACTION_ID = 'datamesh:domain:check-name';
  * one the catalog module derived from a registry that already exists. Two
  * domain stacks of one name would fight over the same bus, registry and
  * SSM parameters.
+ * @public
  */
 export function createCheckDomainNameAction(options: {
   readonly catalog: CatalogService;

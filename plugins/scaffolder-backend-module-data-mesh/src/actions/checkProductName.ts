@@ -19,6 +19,7 @@ export const CHECK_PRODUCT_NAME_ACTION_ID = 'datamesh:product:check-name';
  * name follows the naming rules and is free in the registry snapshot: no
  * product of that name in the domain, and none of its events already
  * registered (by another product).
+ * @public
  */
 export function createCheckProductNameAction(options: {
   readonly registry: RegistrySnapshotClient;

@@ -30,7 +30,7 @@ export const PROPOSE_ACCESS_ACTION_ID = 'datamesh:access:propose';
 
 const REPO_TARGETS = ['local', 'github', 'gitlab'] as const;
 
-/** `access.consumers[3].events[0]` -> `events[0]`: the form field of a contract issue. */
+/** `access.consumers[3].events[0]` → `events[0]`: the form field of a contract issue. */
 const GRANT_PATH = /^access\.consumers\[\d+\]\.?/;
 
 /**
@@ -41,13 +41,14 @@ const GRANT_PATH = /^access\.consumers\[\d+\]\.?/;
  * publish:github:pull-request or publish:gitlab:merge-request step then
  * proposes. The request is checked against the contract first; a refused
  * request changes nothing.
+ * @public
  */
 export function createProposeAccessAction(options: {
   /** Absolute folder of the local repositories (`<domain>-<product>`). */
   readonly repositoriesDir: string;
   /** The portal's base URL, for the link to the product's page. */
   readonly appBaseUrl: string;
-  /** The day of the request; tests fix it. @default the current date */
+  /** The day of the request; tests fix it. @defaultValue the current date */
   readonly today?: () => Date;
 }) {
   const { repositoriesDir, appBaseUrl, today = () => new Date() } = options;

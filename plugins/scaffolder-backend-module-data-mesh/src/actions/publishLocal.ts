@@ -24,6 +24,7 @@ const REPO_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
  * embedded default's stand-in for publish:github, so a newcomer can
  * scaffold without a git host. The repository is built beside its target
  * and renamed into place, so a failure leaves nothing half-written.
+ * @public
  */
 export function createPublishLocalAction(options: {
   /** Absolute folder that holds the published repositories. */

@@ -11,6 +11,7 @@ export const REGISTER_LOCAL_ACTION_ID = 'datamesh:catalog:register-local';
  * location: catalog:register only takes URLs, which a local folder has not.
  * Only files under the local repositories folder are accepted, so a
  * template cannot make the catalog read arbitrary files of the backend host.
+ * @public
  */
 export function createRegisterLocalAction(options: {
   readonly repositoriesDir: string;

@@ -23,6 +23,7 @@ export const SCHEMA_COMPATIBILITY_ACTION_ID = 'datamesh:schema:compatibility';
  * for a transitive mode); a version that breaks the mode fails the step
  * with which change breaks which rule and how to ship it instead, unless
  * explicitly allowed.
+ * @public
  */
 export function createSchemaCompatibilityAction(options: {
   readonly registry: RegistrySnapshotClient;

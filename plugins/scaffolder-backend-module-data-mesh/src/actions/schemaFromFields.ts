@@ -36,6 +36,7 @@ function toValues(values: string | string[] | undefined): string[] | undefined {
  * around it: a sample event and the PII field list. (Its TypeScript types
  * are generated from the schema by the repository's own build, with
  * `@financial-data-mesh/event-types`, so they follow every schema change.)
+ * @public
  */
 export function createSchemaFromFieldsAction() {
   return createTemplateAction({

@@ -31,6 +31,7 @@ const HEADER =
  * Validates a data product contract, given as an object (from the form) or
  * as a file in the workspace, together with the event schemas it refers to.
  * Every problem is reported at once, each naming its field.
+ * @public
  */
 export function createValidateContractAction() {
   return createTemplateAction({

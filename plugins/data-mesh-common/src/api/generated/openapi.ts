@@ -15,7 +15,7 @@ export type paths = {
     };
     /**
      * This document, as JSON.
-     * @description Needs no credentials, so that tools and the api-docs plugin can read it.
+     * Needs no credentials, so that tools and the api-docs plugin can read it.
      */
     readonly get: operations['getOpenApiSpec'];
     readonly put?: never;
@@ -35,7 +35,7 @@ export type paths = {
     };
     /**
      * How complete and fresh the snapshot is.
-     * @description Open to anyone (monitors poll it). An anonymous caller gets the status only (`PublicHealthReport`); a signed-in user or service gets the reasons and every source's details (`HealthReport`). Neither carries a server path.
+     * Open to anyone (monitors poll it). An anonymous caller gets the status only (`PublicHealthReport`); a signed-in user or service gets the reasons and every source's details (`HealthReport`). Neither carries a server path.
      */
     readonly get: operations['getHealth'];
     readonly put?: never;
@@ -57,7 +57,7 @@ export type paths = {
     readonly put?: never;
     /**
      * Refresh every source now; concurrent calls share one run.
-     * @description Needs the `data-mesh.refresh` permission (403 otherwise). One refresh over HTTP per `dataMesh.refresh.minInterval` (default 30 s, counted from the end of the previous one): a call while one runs joins it, a call sooner after it gets 429 with `Retry-After`.
+     * Needs the `data-mesh.refresh` permission (403 otherwise). One refresh over HTTP per `dataMesh.refresh.minInterval` (default 30 s, counted from the end of the previous one): a call while one runs joins it, a call sooner after it gets 429 with `Retry-After`.
      */
     readonly post: operations['refresh'];
     readonly delete?: never;
@@ -75,7 +75,7 @@ export type paths = {
     };
     /**
      * Data products, sorted by domain and name.
-     * @description Unknown parameters are rejected (400).
+     * Unknown parameters are rejected (400).
      */
     readonly get: operations['listDataProducts'];
     readonly put?: never;
@@ -95,7 +95,7 @@ export type paths = {
     };
     /**
      * The values the data product filters can take.
-     * @description The domains, owners and classifications of every product, for the list's filters.
+     * The domains, owners and classifications of every product, for the list's filters.
      */
     readonly get: operations['getDataProductFacets'];
     readonly put?: never;
@@ -115,7 +115,7 @@ export type paths = {
     };
     /**
      * One product with its events and how to query it in Athena.
-     * @description The product's contract fields, its events, its approved consumers with what each receives and until when, and how to query it in Athena. 404 when the domain has no product of that name.
+     * The product's contract fields, its events, its approved consumers with what each receives and until when, and how to query it in Athena. 404 when the domain has no product of that name.
      */
     readonly get: operations['getDataProduct'];
     readonly put?: never;
@@ -135,7 +135,7 @@ export type paths = {
     };
     /**
      * Every event schema, managed by a data product or not.
-     * @description Unknown parameters are rejected (400).
+     * Unknown parameters are rejected (400).
      */
     readonly get: operations['listEvents'];
     readonly put?: never;
@@ -155,7 +155,7 @@ export type paths = {
     };
     /**
      * An event with its version history and all of its tags.
-     * @description Its summary, every version (oldest first) and every tag of the schema. 409 when two sources hold a registry of this name and `source` does not say which.
+     * Its summary, every version (oldest first) and every tag of the schema. 409 when two sources hold a registry of this name and `source` does not say which.
      */
     readonly get: operations['getEvent'];
     readonly put?: never;
@@ -175,7 +175,7 @@ export type paths = {
     };
     /**
      * One version's content, raw and read.
-     * @description `content` is exactly what the registry stores; `detail` is the event's detail schema with its references resolved, absent when the content cannot be read (`problems` says why); `fields` flattens it for display.
+     * `content` is exactly what the registry stores; `detail` is the event's detail schema with its references resolved, absent when the content cannot be read (`problems` says why); `fields` flattens it for display.
      */
     readonly get: operations['getEventVersion'];
     readonly put?: never;
@@ -195,7 +195,7 @@ export type paths = {
     };
     /**
      * The schema's history under its product's compatibility mode.
-     * @description The verdict of each consecutive pair of versions, and whether the latest version honours the mode (the contract's `compatibility`, BACKWARD when untagged) and its transitive form.
+     * The verdict of each consecutive pair of versions, and whether the latest version honours the mode (the contract's `compatibility`, BACKWARD when untagged) and its transitive form.
      */
     readonly get: operations['getEventEvolution'];
     readonly put?: never;
@@ -215,7 +215,7 @@ export type paths = {
     };
     /**
      * The compatibility of two versions (docs/decisions/0003-schema-compatibility.md).
-     * @description Every change between the two versions, whether it breaks readers or writers, and the compatibility level they leave (FULL, BACKWARD, FORWARD or NONE).
+     * Every change between the two versions, whether it breaks readers or writers, and the compatibility level they leave (FULL, BACKWARD, FORWARD or NONE).
      */
     readonly get: operations['diffEventVersions'];
     readonly put?: never;
@@ -235,7 +235,7 @@ export type paths = {
     };
     /**
      * The export's manifest, for other backend plugins (service tokens only).
-     * @description The export's identity, completeness and page count. Its ETag is the snapshot id, which names the content: a reader that sends it back in If-None-Match gets 304 while nothing changed.
+     * The export's identity, completeness and page count. Its ETag is the snapshot id, which names the content: a reader that sends it back in If-None-Match gets 304 while nothing changed.
      */
     readonly get: operations['getSnapshotManifest'];
     readonly put?: never;
@@ -255,7 +255,7 @@ export type paths = {
     };
     /**
      * One page of a snapshot's export (service tokens only).
-     * @description Pages are numbered from 0 up to the manifest's `pageCount`. 409 once newer snapshots have replaced this one: read the manifest again.
+     * Pages are numbered from 0 up to the manifest's `pageCount`. 409 once newer snapshots have replaced this one: read the manifest again.
      */
     readonly get: operations['getSnapshotPage'];
     readonly put?: never;
@@ -268,6 +268,11 @@ export type paths = {
   };
 };
 export type webhooks = Record<string, never>;
+/**
+ * The REST API's schemas, by name.
+ *
+ * @public
+ */
 export type components = {
   schemas: {
     readonly Error: {
@@ -283,12 +288,10 @@ export type components = {
         readonly statusCode: number;
       };
     };
-    /** @enum {string} */
     readonly Classification:
       'public' | 'internal' | 'confidential' | 'restricted';
-    /** @enum {string} */
     readonly SchemaFormat: 'JSONSchemaDraft4' | 'OpenApi3';
-    /** @description A JSON Schema, as read from the registry. */
+    /** A JSON Schema, as read from the registry. */
     readonly JsonSchema: JsonSchema;
     readonly StringList: readonly string[];
     readonly StringMap: {
@@ -296,7 +299,6 @@ export type components = {
     };
     readonly RegistryLocation: {
       readonly sourceId: string;
-      /** @enum {string} */
       readonly type: 'aws' | 'directory';
       readonly accountId?: string;
       readonly region?: string;
@@ -313,16 +315,16 @@ export type components = {
       readonly versionCount: number;
       /** Format: date-time */
       readonly lastModified?: string;
-      /** @description Absent for an unmanaged event (no data-product tags). */
+      /** Absent for an unmanaged event (no data-product tags). */
       readonly domain?: string;
       readonly dataProduct?: string;
       readonly piiFields: components['schemas']['StringList'];
-      /** @description Why this event is shown degraded (malformed content, bad tags). */
+      /** Why this event is shown degraded (malformed content, bad tags). */
       readonly problems: components['schemas']['StringList'];
     };
     readonly EventSummary: components['schemas']['EventSummaryFields'];
     readonly EventDetails: {
-      /** @description Oldest first. */
+      /** Oldest first. */
       readonly versions: readonly {
         readonly version: string;
         /** Format: date-time */
@@ -331,11 +333,11 @@ export type components = {
       readonly tags: components['schemas']['StringMap'];
     } & components['schemas']['EventSummaryFields'];
     readonly EventWithSchema: {
-      /** @description Absent when the latest version is unreadable (see `problems`). */
+      /** Absent when the latest version is unreadable (see `problems`). */
       readonly latestDetail?: components['schemas']['JsonSchema'];
     } & components['schemas']['EventSummaryFields'];
     readonly SchemaField: {
-      /** @description Dotted path as contracts write it, e.g. `customer.address.city`, `legs[].price`. */
+      /** Dotted path as contracts write it, e.g. `customer.address.city`, `legs[].price`. */
       readonly path: string;
       readonly name: string;
       readonly depth: number;
@@ -351,7 +353,7 @@ export type components = {
       readonly required: boolean;
       readonly description?: string;
       readonly format?: string;
-      /** @description The values the schema allows, as JSON values of any type. */
+      /** The values the schema allows, as JSON values of any type. */
       readonly enum?: readonly unknown[];
       readonly schema: components['schemas']['JsonSchema'];
     };
@@ -362,17 +364,17 @@ export type components = {
       readonly format: components['schemas']['SchemaFormat'];
       /** Format: date-time */
       readonly createdAt?: string;
-      /** @description The content exactly as the registry stores it. */
+      /** The content exactly as the registry stores it. */
       readonly content: string;
-      /** @description The detail's JSON Schema, refs resolved; absent when unreadable. */
+      /** The detail's JSON Schema, refs resolved; absent when unreadable. */
       readonly detail?: components['schemas']['JsonSchema'];
       readonly fields: readonly components['schemas']['SchemaField'][];
       readonly problems: components['schemas']['StringList'];
     };
     readonly SchemaChange: {
-      /** @description A rule of docs/decisions/0003-schema-compatibility.md, e.g. `type-widened`. */
+      /** A rule of docs/decisions/0003-schema-compatibility.md, e.g. `type-widened`. */
       readonly kind: string;
-      /** @description JSON path of the changed schema node, e.g. `$.legs[*].price`. */
+      /** JSON path of the changed schema node, e.g. `$.legs[*].price`. */
       readonly path: string;
       readonly subject: string;
       readonly description: string;
@@ -390,9 +392,7 @@ export type components = {
         readonly changes: readonly components['schemas']['SchemaChange'][];
       };
     };
-    /** @enum {string} */
     readonly CompatibilityLevel: 'FULL' | 'BACKWARD' | 'FORWARD' | 'NONE';
-    /** @enum {string} */
     readonly CompatibilityMode:
       | 'BACKWARD'
       | 'BACKWARD_TRANSITIVE'
@@ -407,11 +407,9 @@ export type components = {
       readonly checkedAgainst: components['schemas']['StringList'];
       readonly violations: readonly {
         readonly againstVersion: string;
-        /** @enum {string} */
         readonly direction: 'backward' | 'forward';
         /**
-         * @description `not-analysed` when only changes the checker does not interpret stand in the way.
-         * @enum {string}
+         * `not-analysed` when only changes the checker does not interpret stand in the way.
          */
         readonly verdict: 'breaking' | 'not-analysed';
         readonly changeCount: number;
@@ -421,7 +419,7 @@ export type components = {
       readonly registry: string;
       readonly schemaName: string;
       readonly mode: components['schemas']['CompatibilityMode'];
-      /** @description False when no contract tag names the mode and the default applies. */
+      /** False when no contract tag names the mode and the default applies. */
       readonly modeDeclared: boolean;
       readonly pairs: readonly {
         readonly from: string;
@@ -451,39 +449,38 @@ export type components = {
       readonly contractVersion?: string;
       readonly eventCount: number;
       readonly detailTypes: components['schemas']['StringList'];
-      /** @description True when some metadata or schema could not be read. */
+      /** True when some metadata or schema could not be read. */
       readonly degraded: boolean;
     };
     readonly DataProductSummary: components['schemas']['DataProductSummaryFields'];
     readonly DataProductDetails: {
-      /** @description The approved consumers (the contract's `access.consumers` in force at the last deploy). */
+      /** The approved consumers (the contract's `access.consumers` in force at the last deploy). */
       readonly consumers: readonly components['schemas']['ConsumerSummary'][];
-      /** @description The mode new event versions must honour (the contract's `compatibility`). */
+      /** The mode new event versions must honour (the contract's `compatibility`). */
       readonly compatibility?: components['schemas']['CompatibilityMode'];
       readonly retentionDays?: number;
       readonly freshnessMinutes?: number;
       readonly athena?: components['schemas']['AthenaAccess'];
       readonly events: readonly components['schemas']['EventSummary'][];
-      /** @description The owner's own tags (not `datamesh:`). */
+      /** The owner's own tags (not `datamesh:`). */
       readonly userTags: components['schemas']['StringMap'];
       readonly problems: components['schemas']['StringList'];
     } & components['schemas']['DataProductSummaryFields'];
-    /** @description An approved consumer of a data product. */
+    /** An approved consumer of a data product. */
     readonly ConsumerSummary: {
-      /** @description The consuming System or Group (a Backstage entity reference with its kind). */
+      /** The consuming System or Group (a Backstage entity reference with its kind). */
       readonly consumer: string;
-      /** @description Whether the product's events (all or some) are forwarded to it. */
+      /** Whether the product's events (all or some) are forwarded to it. */
       readonly events: boolean;
-      /** @description When only some detail-types are forwarded, those. */
+      /** When only some detail-types are forwarded, those. */
       readonly detailTypes?: readonly string[];
       /**
-       * @description What it reads of the table, when anything.
-       * @enum {string}
+       * What it reads of the table, when anything.
        */
       readonly table?: 'without-pii' | 'with-pii';
       /**
        * Format: date
-       * @description The grant's last day.
+       * The grant's last day.
        */
       readonly expires?: string;
     };
@@ -492,7 +489,7 @@ export type components = {
       readonly owners: components['schemas']['StringList'];
       readonly classifications: readonly components['schemas']['Classification'][];
     };
-    /** @description One page; `items` is typed by the page schemas that include this one. */
+    /** One page; `items` is typed by the page schemas that include this one. */
     readonly PageFields: {
       readonly items: readonly unknown[];
       readonly totalCount: number;
@@ -508,8 +505,7 @@ export type components = {
     readonly SourceHealth: {
       readonly location: components['schemas']['RegistryLocation'];
       /**
-       * @description `pending` until the first refresh of the source finished.
-       * @enum {string}
+       * `pending` until the first refresh of the source finished.
        */
       readonly status: 'ok' | 'failing' | 'pending';
       /** Format: date-time */
@@ -520,26 +516,25 @@ export type components = {
       readonly registryCount: number;
       readonly schemaCount: number;
       readonly versionCount: number;
-      /** @description The last refresh's error; the previous good data is still served. */
+      /** The last refresh's error; the previous good data is still served. */
       readonly error?: string;
       readonly warnings: components['schemas']['StringList'];
-      /** @description Schemas the last read listed but could not read; each keeps the versions of its last good read (or is left out when there was none). */
+      /** Schemas the last read listed but could not read; each keeps the versions of its last good read (or is left out when there was none). */
       readonly schemasInError: number;
-      /** @description True when what is served is not what the last refresh read (failed, over the refresh budget, or held back as a suspect drop). */
+      /** True when what is served is not what the last refresh read (failed, over the refresh budget, or held back as a suspect drop). */
       readonly stale: boolean;
       /**
        * Format: date-time
-       * @description When the data served for this source was read.
+       * When the data served for this source was read.
        */
       readonly dataReadAt?: string;
-      /** @description Seconds since `dataReadAt`, as of this report. */
+      /** Seconds since `dataReadAt`, as of this report. */
       readonly dataAgeSeconds?: number;
-      /** @description The schema count of a read held back as a suspect drop (half the schemas or more gone), until a second read confirms it. */
+      /** The schema count of a read held back as a suspect drop (half the schemas or more gone), until a second read confirms it. */
       readonly suspectSchemaCount?: number;
     };
-    /** @enum {string} */
     readonly HealthStatus: 'ok' | 'degraded' | 'failing' | 'starting';
-    /** @description What an anonymous caller of /health gets. */
+    /** What an anonymous caller of /health gets. */
     readonly PublicHealthReport: {
       readonly status: components['schemas']['HealthStatus'];
       /** Format: date-time */
@@ -548,10 +543,10 @@ export type components = {
     readonly HealthAnswer:
       | components['schemas']['HealthReport']
       | components['schemas']['PublicHealthReport'];
-    /** @description What a signed-in caller of /health or /refresh gets. */
+    /** What a signed-in caller of /health or /refresh gets. */
     readonly HealthReport: {
       readonly status: components['schemas']['HealthStatus'];
-      /** @description Why the status is not `ok`; empty when it is. */
+      /** Why the status is not `ok`; empty when it is. */
       readonly reasons: components['schemas']['StringList'];
       /** Format: date-time */
       readonly snapshotBuiltAt?: string;
@@ -560,13 +555,13 @@ export type components = {
       readonly sources: readonly components['schemas']['SourceHealth'][];
     };
     readonly SnapshotManifest: {
-      /** @description Names the content (not the build): unchanged across refreshes that change nothing. */
+      /** Names the content (not the build): unchanged across refreshes that change nothing. */
       readonly snapshotId: string;
       /** Format: date-time */
       readonly builtAt: string;
-      /** @description False when some source failed, is stale or has schemas in error: consumers must not delete what is missing from this export. */
+      /** False when some source failed, is stale or has schemas in error: consumers must not delete what is missing from this export. */
       readonly complete: boolean;
-      /** @description The ids of the sources that make the export incomplete. */
+      /** The ids of the sources that make the export incomplete. */
       readonly incompleteSources: readonly string[];
       readonly dataProductCount: number;
       readonly eventCount: number;
@@ -580,7 +575,7 @@ export type components = {
     };
   };
   responses: {
-    /** @description Backstage's error body; the message names what is wrong. */
+    /** Backstage's error body; the message names what is wrong. */
     readonly Error: {
       headers: {
         readonly [name: string]: unknown;
@@ -594,9 +589,9 @@ export type components = {
     readonly offset: number;
     readonly limit: number;
     readonly registry: string;
-    /** @description The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
+    /** The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
     readonly schema: string;
-    /** @description The source id, when two sources hold a registry of this name (else 409). */
+    /** The source id, when two sources hold a registry of this name (else 409). */
     readonly source: string;
   };
   requestBodies: never;
@@ -604,6 +599,11 @@ export type components = {
   pathItems: never;
 };
 export type $defs = Record<string, never>;
+/**
+ * The REST API's operations, by operationId: parameters and answers.
+ *
+ * @public
+ */
 export interface operations {
   readonly getOpenApiSpec: {
     readonly parameters: {
@@ -614,7 +614,7 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description The OpenAPI document. */
+      /** The OpenAPI document. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -635,7 +635,7 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description `ok`; `degraded` when part of the catalog is missing or stale (a source failing or stale, schemas in error or with warnings); `failing` when no source could be read (only stale data, or nothing, is served). */
+      /** `ok`; `degraded` when part of the catalog is missing or stale (a source failing or stale, schemas in error or with warnings); `failing` when no source could be read (only stale data, or nothing, is served). */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -645,7 +645,7 @@ export interface operations {
         };
       };
       readonly 401: components['responses']['Error'];
-      /** @description `starting`: the first refresh has not finished. */
+      /** `starting`: the first refresh has not finished. */
       readonly 503: {
         headers: {
           readonly [name: string]: unknown;
@@ -665,7 +665,7 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description The health report after the refresh. */
+      /** The health report after the refresh. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -676,10 +676,10 @@ export interface operations {
       };
       readonly 401: components['responses']['Error'];
       readonly 403: components['responses']['Error'];
-      /** @description Too soon after the previous refresh. */
+      /** Too soon after the previous refresh. */
       readonly 429: {
         headers: {
-          /** @description Seconds until a refresh is accepted. */
+          /** Seconds until a refresh is accepted. */
           readonly 'Retry-After'?: number;
           readonly [name: string]: unknown;
         };
@@ -692,10 +692,10 @@ export interface operations {
   readonly listDataProducts: {
     readonly parameters: {
       readonly query?: {
-        /** @description Case-insensitive text in name, domain, owner or an event's detail-type. */
+        /** Case-insensitive text in name, domain, owner or an event's detail-type. */
         readonly q?: string;
         readonly domain?: string;
-        /** @description Owner entity ref, e.g. `group:trading-data`. */
+        /** Owner entity ref, e.g. `group:trading-data`. */
         readonly owner?: string;
         readonly classification?: components['schemas']['Classification'];
         readonly offset?: components['parameters']['offset'];
@@ -707,7 +707,7 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description One page of products. */
+      /** One page of products. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -729,7 +729,7 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description Each list sorted. */
+      /** Each list sorted. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -753,7 +753,7 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description The product. */
+      /** The product. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -769,10 +769,10 @@ export interface operations {
   readonly listEvents: {
     readonly parameters: {
       readonly query?: {
-        /** @description Text in the schema name. */
+        /** Text in the schema name. */
         readonly q?: string;
         readonly registry?: string;
-        /** @description `true`: only schemas without data-product tags; `false`: only managed ones. */
+        /** `true`: only schemas without data-product tags; `false`: only managed ones. */
         readonly unmanaged?: 'true' | 'false';
         readonly offset?: components['parameters']['offset'];
         readonly limit?: components['parameters']['limit'];
@@ -783,7 +783,7 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description One page of events. */
+      /** One page of events. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -799,20 +799,20 @@ export interface operations {
   readonly getEvent: {
     readonly parameters: {
       readonly query?: {
-        /** @description The source id, when two sources hold a registry of this name (else 409). */
+        /** The source id, when two sources hold a registry of this name (else 409). */
         readonly source?: components['parameters']['source'];
       };
       readonly header?: never;
       readonly path: {
         readonly registry: components['parameters']['registry'];
-        /** @description The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
+        /** The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
         readonly schema: components['parameters']['schema'];
       };
       readonly cookie?: never;
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description The event. */
+      /** The event. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -829,13 +829,13 @@ export interface operations {
   readonly getEventVersion: {
     readonly parameters: {
       readonly query?: {
-        /** @description The source id, when two sources hold a registry of this name (else 409). */
+        /** The source id, when two sources hold a registry of this name (else 409). */
         readonly source?: components['parameters']['source'];
       };
       readonly header?: never;
       readonly path: {
         readonly registry: components['parameters']['registry'];
-        /** @description The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
+        /** The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
         readonly schema: components['parameters']['schema'];
         readonly version: string;
       };
@@ -843,7 +843,7 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description The version. */
+      /** The version. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -860,20 +860,20 @@ export interface operations {
   readonly getEventEvolution: {
     readonly parameters: {
       readonly query?: {
-        /** @description The source id, when two sources hold a registry of this name (else 409). */
+        /** The source id, when two sources hold a registry of this name (else 409). */
         readonly source?: components['parameters']['source'];
       };
       readonly header?: never;
       readonly path: {
         readonly registry: components['parameters']['registry'];
-        /** @description The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
+        /** The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
         readonly schema: components['parameters']['schema'];
       };
       readonly cookie?: never;
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description The history. */
+      /** The history. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -892,22 +892,22 @@ export interface operations {
     readonly parameters: {
       readonly query: {
         readonly from: string;
-        /** @description May be older than `from`; the diff is then read backwards. */
+        /** May be older than `from`; the diff is then read backwards. */
         readonly to: string;
-        /** @description The source id, when two sources hold a registry of this name (else 409). */
+        /** The source id, when two sources hold a registry of this name (else 409). */
         readonly source?: components['parameters']['source'];
       };
       readonly header?: never;
       readonly path: {
         readonly registry: components['parameters']['registry'];
-        /** @description The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
+        /** The schema name, URL-encoded (`aws.payments%40SettlementCompleted`). */
         readonly schema: components['parameters']['schema'];
       };
       readonly cookie?: never;
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description The differences and the compatibility level. */
+      /** The differences and the compatibility level. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
@@ -933,10 +933,10 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description The manifest of the current snapshot's export. */
+      /** The manifest of the current snapshot's export. */
       readonly 200: {
         headers: {
-          /** @description W/"<snapshotId>" */
+          /** W/"<snapshotId>" */
           readonly ETag?: string;
           readonly [name: string]: unknown;
         };
@@ -944,7 +944,7 @@ export interface operations {
           readonly 'application/json': components['schemas']['SnapshotManifest'];
         };
       };
-      /** @description The export is still the one If-None-Match names. */
+      /** The export is still the one If-None-Match names. */
       readonly 304: {
         headers: {
           readonly [name: string]: unknown;
@@ -968,7 +968,7 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
-      /** @description Products, then events with their latest detail schema, in export order. A page never changes. */
+      /** Products, then events with their latest detail schema, in export order. A page never changes. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;

@@ -36,7 +36,7 @@ export const stringKeywords: KeywordComparison = {
   },
 };
 
-/** `multipleOf`: a divisor of the old step accepts more (0.01 -> 0.001), a multiple of it fewer. */
+/** `multipleOf`: a divisor of the old step accepts more (0.01 → 0.001), a multiple of it fewer. */
 export const multipleOfKeyword: KeywordComparison = {
   name: 'multipleOf',
   keywords: ['multipleOf'],

@@ -14,7 +14,11 @@ import { DATA_MESH_ANNOTATIONS } from '@financial-data-mesh/plugin-data-mesh-com
 const DOMAIN_ANNOTATION = DATA_MESH_ANNOTATIONS.domain;
 const PRODUCT_ANNOTATION = DATA_MESH_ANNOTATIONS.dataProduct;
 
-/** True for the System entities that stand for a data product. */
+/**
+ * True for the System entities that stand for a data product.
+ *
+ * @public
+ */
 export function isDataProductEntity(entity: Entity): boolean {
   return Boolean(
     entity.metadata.annotations?.[DOMAIN_ANNOTATION] &&

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// The API report (report.api.md, and report-alpha.api.md for ./alpha) of
+// every published package: its declarations emitted by tsc, then
+// `backstage-repo-tools api-reports` over the packages that are not private,
+// with the options Backstage's own repository uses (release tags checked,
+// undocumented members not reported).
+//
+// Usage: node scripts/api-reports.mjs [--ci]
+//   --ci  writes nothing; fails when a report is out of date or has warnings.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = name => join(root, 'node_modules/.bin', name);
+
+/** The workspace folders whose package.json is not private. */
+export function publishedPackageDirs() {
+  const { workspaces } = JSON.parse(
+    readFileSync(join(root, 'package.json'), 'utf8'),
+  );
+  return workspaces
+    .flatMap(pattern =>
+      pattern.endsWith('/*')
+        ? readdirSync(join(root, pattern.slice(0, -2))).map(
+            name => `${pattern.slice(0, -2)}/${name}`,
+          )
+        : [pattern],
+    )
+    .filter(dir => existsSync(join(root, dir, 'package.json')))
+    .filter(
+      dir =>
+        !JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'))
+          .private,
+    )
+    .sort();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ci = process.argv.includes('--ci');
+  rmSync(join(root, 'dist-types'), { recursive: true, force: true });
+  const run = (command, args) =>
+    execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+  run(bin('tsc'), [
+    '--noEmit',
+    'false',
+    '--declaration',
+    '--emitDeclarationOnly',
+    '--outDir',
+    'dist-types',
+  ]);
+  try {
+    run(bin('backstage-repo-tools'), [
+      'api-reports',
+      ...(ci ? ['--ci'] : []),
+      '--validate-release-tags',
+      '-o',
+      'ae-undocumented,ae-wrong-input-file-type',
+      ...publishedPackageDirs(),
+    ]);
+  } catch {
+    console.error(
+      ci
+        ? 'An API report is out of date or has warnings: run `npm run api-reports` and commit the reports.'
+        : 'API reports failed (see above).',
+    );
+    process.exitCode = 1;
+  }
+}
