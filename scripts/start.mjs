@@ -1,13 +1,19 @@
 // `npm start`: the Backstage backend (port 7007) and the frontend dev app
 // (port 3000) together, one URL printed. Ctrl-C stops both; if either
 // exits, the other is stopped too, so nothing is left running.
-// Arguments after `--` go to the backend (e.g. --config app-config.aws.yaml).
+// `--new-frontend-system` serves the new frontend system's app
+// (packages/app) instead of the legacy one (plugins/data-mesh/dev).
+// Other arguments after `--` go to the backend (e.g. --config app-config.aws.yaml).
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const extraArgs = process.argv.slice(2);
+const NEW_FRONTEND_SYSTEM = '--new-frontend-system';
+const newFrontendSystem = process.argv.includes(NEW_FRONTEND_SYSTEM);
+const extraArgs = process.argv
+  .slice(2)
+  .filter(arg => arg !== NEW_FRONTEND_SYSTEM);
 
 const children = [
   spawn(
@@ -29,7 +35,7 @@ const children = [
     },
   ),
   spawn(join(root, 'node_modules/.bin/backstage-cli'), ['package', 'start'], {
-    cwd: join(root, 'plugins/data-mesh'),
+    cwd: join(root, newFrontendSystem ? 'packages/app' : 'plugins/data-mesh'),
     stdio: 'inherit',
     detached: true,
   }),

@@ -17,9 +17,10 @@ const PLUGINS = [
   '@financial-data-mesh/plugin-data-mesh',
   '@financial-data-mesh/plugin-data-mesh-backend',
 ];
-/** Where plugins are wired together. */
+/** Where plugins are wired together: the dev backend, the dev app, the tests. */
 const WIRING = [
   '@financial-data-mesh/backend',
+  '@financial-data-mesh/app',
   '@financial-data-mesh/e2e-tests',
 ];
 
@@ -100,7 +101,7 @@ describe('the workspace packages', () => {
     expect(cycles(graph).map(cycle => cycle.join(' -> '))).toEqual([]);
   });
 
-  it('lets only the dev backend and the end-to-end tests depend on a plugin', () => {
+  it('lets only the dev backend, the dev app and the end-to-end tests depend on a plugin', () => {
     const dependents = [...graph]
       .filter(([, dependencies]) =>
         dependencies.some(name => PLUGINS.includes(name)),

@@ -2,7 +2,10 @@ import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { ResponseError } from '@backstage/errors';
-import { DataMeshApiClient } from '@financial-data-mesh/plugin-data-mesh-common';
+import {
+  DataMeshApiClient,
+  responseStatusOf,
+} from '@financial-data-mesh/plugin-data-mesh-common';
 import { startDataMeshBackend } from './__testUtils__/startDataMeshBackend';
 
 /**
@@ -100,7 +103,7 @@ describe('DataMeshApiClient against the running plugin', () => {
         { from: 'one', to: '2' },
       )
       .catch((e: unknown) => e);
-    expect(ResponseError.is(error)).toBe(true);
+    expect(responseStatusOf(error)).toBe(400);
     expect((error as ResponseError).statusCode).toBe(400);
     expect((error as ResponseError).message).toMatch(
       /^The data mesh backend answered 400 to http:\/\/127\.0\.0\.1:\d+\/api\/data-mesh\/events\/credit\/com\.fintech\.credit%40CreditDecision\/diff\?from=one&to=2: request\/query\/from must match pattern/,

@@ -158,7 +158,7 @@ export type {
   SourceHealth,
   VersionPairVerdict,
 } from './api/types';
-export { DataMeshApiClient } from './api/DataMeshApiClient';
+export { DataMeshApiClient, responseStatusOf } from './api/DataMeshApiClient';
 export type {
   DataMeshApiClientOptions,
   DataMeshApiOperationId,

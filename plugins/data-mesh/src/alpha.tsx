@@ -21,14 +21,22 @@ import {
   compatWrapper,
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
+import StorageIcon from '@material-ui/icons/Storage';
 import { dataMeshApiRef } from './api/DataMeshApi';
 import { DataMeshClient } from './api/DataMeshClient';
 import { isDataProductEntity } from './components/EntityDataProductContent';
-import { dataProductRouteRef, rootRouteRef } from './routes';
+import {
+  accessTemplateRouteRef,
+  dataProductRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const routes = convertLegacyRouteRefs({
   root: rootRouteRef,
   dataProduct: dataProductRouteRef,
+});
+const externalRoutes = convertLegacyRouteRefs({
+  accessTemplate: accessTemplateRouteRef,
 });
 
 /**
@@ -54,6 +62,8 @@ export const dataMeshPage = PageBlueprint.make({
   params: {
     path: '/data-mesh',
     title: 'Data products',
+    // With a title and an icon, the app's navigation lists the page.
+    icon: <StorageIcon />,
     routeRef: routes.root,
     loader: () =>
       import('./components/Router').then(m => compatWrapper(<m.Router />)),
@@ -88,5 +98,6 @@ const dataMeshPlugin: FrontendPlugin = createFrontendPlugin({
   pluginId: 'data-mesh',
   extensions: [dataMeshApi, dataMeshPage, entityDataProductContent],
   routes,
+  externalRoutes,
 });
 export default dataMeshPlugin;

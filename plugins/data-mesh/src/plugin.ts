@@ -8,7 +8,11 @@ import {
 } from '@backstage/core-plugin-api';
 import { dataMeshApiRef } from './api/DataMeshApi';
 import { DataMeshClient } from './api/DataMeshClient';
-import { dataProductRouteRef, rootRouteRef } from './routes';
+import {
+  accessTemplateRouteRef,
+  dataProductRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The data mesh plugin for the legacy frontend system; `./alpha` has the
@@ -26,6 +30,7 @@ export const dataMeshPlugin = createPlugin({
     }),
   ],
   routes: { root: rootRouteRef, dataProduct: dataProductRouteRef },
+  externalRoutes: { accessTemplate: accessTemplateRouteRef },
 });
 
 /**

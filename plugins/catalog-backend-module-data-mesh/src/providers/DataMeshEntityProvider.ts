@@ -4,7 +4,6 @@ import {
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   CatalogService,
   EntityProvider,
@@ -13,6 +12,7 @@ import {
 import {
   DataMeshApiClient,
   DataMeshRequestOptions,
+  responseStatusOf,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 import {
   declaredEntityKey,
@@ -195,7 +195,7 @@ export class DataMeshEntityProvider implements EntityProvider {
           knownSnapshotId,
         );
       } catch (error) {
-        const notReady = ResponseError.is(error) && error.statusCode === 503;
+        const notReady = responseStatusOf(error) === 503;
         if (!notReady || Date.now() > deadline) {
           throw error;
         }

@@ -1,7 +1,7 @@
-import { ResponseError } from '@backstage/errors';
 import {
   DataMeshApiClient,
   DataMeshRequestOptions,
+  responseStatusOf,
   SnapshotExport,
   SnapshotManifest,
   SnapshotPage,
@@ -76,7 +76,7 @@ async function readPages(
         ),
       );
     } catch (error) {
-      if (ResponseError.is(error) && error.statusCode === 409) {
+      if (responseStatusOf(error) === 409) {
         // Replaced meanwhile: start over from the new manifest.
         return undefined;
       }

@@ -243,6 +243,26 @@ export class DataMeshApiClient {
   }
 }
 
+/**
+ * The HTTP status of an error {@link DataMeshApiClient} threw for an answer
+ * other than 2xx (a `ResponseError`); undefined for any other error. Checks
+ * the error's shape, not its class, so it holds when the caller's copy of
+ * `@backstage/errors` is not the client's.
+ *
+ * @public
+ */
+export function responseStatusOf(error: unknown): number | undefined {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'ResponseError' &&
+    typeof (error as { statusCode?: unknown }).statusCode === 'number'
+  ) {
+    return (error as ResponseError).statusCode;
+  }
+  return undefined;
+}
+
 async function answer<Body>(response: Response, url: string): Promise<Body> {
   if (!response.ok) {
     const error = await ResponseError.fromResponse(response);

@@ -1,9 +1,9 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   DataMeshApiClient,
   DataProductDetails,
   EventDetails,
+  responseStatusOf,
   SchemaVersionContent,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 
@@ -71,7 +71,7 @@ async function orUndefined<T>(answer: Promise<T>): Promise<T | undefined> {
   try {
     return await answer;
   } catch (error) {
-    if (ResponseError.is(error) && error.statusCode === 404) {
+    if (responseStatusOf(error) === 404) {
       return undefined;
     }
     throw error;

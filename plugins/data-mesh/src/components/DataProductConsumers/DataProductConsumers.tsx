@@ -1,31 +1,43 @@
 import {
   InfoCard,
-  Link,
   LinkButton,
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Typography } from '@material-ui/core';
 import {
   ConsumerSummary,
   DataProductDetails,
   isoDay,
 } from '@financial-data-mesh/plugin-data-mesh-common';
-import { catalogPathOf } from '../catalogPath';
+import { accessTemplateRouteRef } from '../../routes';
+
+/** The software template a consumer asks for access with. */
+const ACCESS_TEMPLATE = {
+  namespace: 'default',
+  templateName: 'data-product-access',
+};
 
 /**
- * Where a consumer asks for access: the scaffolder's "Data product access"
- * template at Backstage's default scaffolder path, with the product filled
- * in. The template proposes the grant to the producer's repository.
+ * Where a consumer asks for access: the "Data product access" template's
+ * page in the scaffolder, with the product filled in; undefined when the app
+ * has not bound the template route (no scaffolder). The template proposes
+ * the grant to the producer's repository.
  */
-export function accessRequestPath(product: {
+function useAccessRequestLink(product: {
   readonly domain: string;
   readonly name: string;
-}): string {
+}): string | undefined {
+  const templatePage = useRouteRef(accessTemplateRouteRef);
+  if (!templatePage) {
+    return undefined;
+  }
   const formData = JSON.stringify({
     product: `${product.domain}/${product.name}`,
   });
-  return `/create/templates/default/data-product-access?formData=${encodeURIComponent(formData)}`;
+  return `${templatePage(ACCESS_TEMPLATE)}?formData=${encodeURIComponent(formData)}`;
 }
 
 function describeEvents(consumer: ConsumerSummary): string {
@@ -57,7 +69,9 @@ const columns: TableColumn<ConsumerSummary>[] = [
   {
     title: 'Consumer',
     field: 'consumer',
-    render: row => <Link to={catalogPathOf(row.consumer)}>{row.consumer}</Link>,
+    render: row => (
+      <EntityRefLink entityRef={row.consumer}>{row.consumer}</EntityRefLink>
+    ),
   },
   { title: 'Events', render: row => describeEvents(row) },
   {
@@ -70,12 +84,9 @@ const columns: TableColumn<ConsumerSummary>[] = [
 /** Who consumes the product, from its contract, and how to ask for access. */
 export function DataProductConsumers(props: { product: DataProductDetails }) {
   const { product } = props;
-  const requestAccess = (
-    <LinkButton
-      to={accessRequestPath(product)}
-      variant="contained"
-      color="primary"
-    >
+  const accessRequestLink = useAccessRequestLink(product);
+  const requestAccess = accessRequestLink && (
+    <LinkButton to={accessRequestLink} variant="contained" color="primary">
       Request access
     </LinkButton>
   );

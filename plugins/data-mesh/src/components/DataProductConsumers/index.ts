@@ -1,4 +1,1 @@
-export {
-  DataProductConsumers,
-  accessRequestPath,
-} from './DataProductConsumers';
+export { DataProductConsumers } from './DataProductConsumers';

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { NotFoundError } from '@backstage/errors';
 import { dataMeshApiRef } from '../../api/DataMeshApi';
-import { rootRouteRef } from '../../routes';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { accessTemplateRouteRef, rootRouteRef } from '../../routes';
 import { createTestApi } from '../../testing/createTestApi';
 import { DataProductPage } from './DataProductPage';
 
@@ -20,7 +21,11 @@ async function renderPage(api = createTestApi()) {
     </TestApiProvider>,
     {
       routeEntries: ['/data-mesh/products/trading/trade-executions'],
-      mountedRoutes: { '/data-mesh': rootRouteRef },
+      mountedRoutes: {
+        '/data-mesh': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/create/templates/:namespace/:templateName': accessTemplateRouteRef,
+      },
     },
   );
   return api;

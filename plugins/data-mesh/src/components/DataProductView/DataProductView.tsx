@@ -1,15 +1,14 @@
 import {
   CodeSnippet,
   InfoCard,
-  Link,
   StructuredMetadataTable,
 } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { DataProductDetails } from '@financial-data-mesh/plugin-data-mesh-common';
 import { ClassificationChip } from '../ClassificationChip';
 import { EventSchemaPanel } from '../EventSchemaPanel';
-import { catalogPathOf } from '../catalogPath';
 import { DataProductConsumers } from '../DataProductConsumers';
 
 /** Everything about one data product: metadata, Athena access, events. */
@@ -18,7 +17,9 @@ export function DataProductView(props: { product: DataProductDetails }) {
   const metadata: Record<string, unknown> = {
     domain: product.domain,
     owner: product.owner ? (
-      <Link to={catalogPathOf(product.owner)}>{product.owner}</Link>
+      <EntityRefLink entityRef={product.owner} defaultKind="group">
+        {product.owner}
+      </EntityRefLink>
     ) : (
       '–'
     ),
@@ -35,9 +36,15 @@ export function DataProductView(props: { product: DataProductDetails }) {
       ? `${product.freshnessMinutes} minutes`
       : 'unknown',
     'catalog entity': (
-      <Link to={`/catalog/default/system/${product.domain}-${product.name}`}>
+      <EntityRefLink
+        entityRef={{
+          kind: 'system',
+          namespace: 'default',
+          name: `${product.domain}-${product.name}`,
+        }}
+      >
         system:{product.domain}-{product.name}
-      </Link>
+      </EntityRefLink>
     ),
     ...product.userTags,
   };
