@@ -4,6 +4,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import dataMeshBackend from '@financial-data-mesh/plugin-data-mesh-backend';
 import request from 'supertest';
+import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import catalogModuleDataMesh from '@financial-data-mesh/plugin-catalog-backend-module-data-mesh';
 import { DATA_MESH_ANNOTATIONS } from '@financial-data-mesh/plugin-data-mesh-common';
 
@@ -93,7 +94,7 @@ describe('catalog module: data mesh entities in a real catalog', () => {
       system: 'trading-trade-executions',
     });
     const definition = JSON.parse(api?.spec?.definition as string);
-    expect(definition.asyncapi).toBe('3.0.0');
+    expect(definition.asyncapi).toBe('3.1.0');
     expect(definition.info.version).toBe('2');
     expect(
       definition.components.messages.TradeExecuted.payload.properties.direction
@@ -102,6 +103,26 @@ describe('catalog module: data mesh entities in a real catalog', () => {
     expect(api?.metadata.annotations?.[DATA_MESH_ANNOTATIONS.schemaName]).toBe(
       'com.fintech.trading@TradeExecuted',
     );
+  });
+
+  it("gives the catalog only AsyncAPI documents AsyncAPI's own parser accepts", async () => {
+    const apis = entities.filter(e => e.kind === 'API');
+    expect(apis).toHaveLength(5);
+    const parser = new Parser();
+    const errors = [];
+    for (const api of apis) {
+      const { diagnostics } = await parser.parse(
+        api.spec?.definition as string,
+      );
+      errors.push(
+        ...diagnostics
+          .filter(d => d.severity === DiagnosticSeverity.Error)
+          .map(
+            d => `${api.metadata.name}: ${d.message} at ${d.path.join('.')}`,
+          ),
+      );
+    }
+    expect(errors).toEqual([]);
   });
 
   it('lists an unmanaged event as an API without a system', () => {

@@ -23,7 +23,7 @@ describe('toAsyncApiDocument', () => {
       busName: 'trading',
     });
     expect(document).toMatchObject({
-      asyncapi: '3.0.0',
+      asyncapi: '3.1.0',
       info: { title: 'com.fintech.trading TradeExecuted', version: '1' },
       channels: {
         TradeExecuted: {

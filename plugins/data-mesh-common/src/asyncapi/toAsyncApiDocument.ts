@@ -33,7 +33,7 @@ export function toAsyncApiDocument(
   const { detailType, source } = options;
   const channelId = detailType;
   return {
-    asyncapi: '3.0.0',
+    asyncapi: '3.1.0',
     info: {
       title: `${source} ${detailType}`,
       version: options.version,
