@@ -12,7 +12,7 @@ export const spec = {
     title: 'data-mesh',
     version: '0.1.0',
     description:
-      'Data products and their event schemas from the EventBridge Schema Registry, served by the data mesh backend plugin from an in-memory snapshot (requests never wait for AWS). Prose and examples: docs/api.md. Response types in TypeScript: plugins/data-mesh-common/src/api/types.ts. The contract test (src/openapi.test.ts) checks every response of the running plugin against this document.',
+      "Data products and their event schemas from the EventBridge Schema Registry, served by the data mesh backend plugin from an in-memory snapshot (requests never wait for AWS). Prose and examples: docs/api.md. The backend's validated router and the common package's types and DataMeshApiClient are generated from this document (npm run openapi:generate). The contract test (src/openapi.test.ts) checks every response of the running plugin against this document.",
     license: {
       name: 'Apache-2.0',
       identifier: 'Apache-2.0',
