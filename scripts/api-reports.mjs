@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EMIT_DECLARATIONS } from './lib/declarations.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = name => join(root, 'node_modules/.bin', name);
@@ -42,14 +43,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   rmSync(join(root, 'dist-types'), { recursive: true, force: true });
   const run = (command, args) =>
     execFileSync(command, args, { cwd: root, stdio: 'inherit' });
-  run(bin('tsc'), [
-    '--noEmit',
-    'false',
-    '--declaration',
-    '--emitDeclarationOnly',
-    '--outDir',
-    'dist-types',
-  ]);
+  run(bin('tsc'), EMIT_DECLARATIONS);
   try {
     run(bin('backstage-repo-tools'), [
       'api-reports',

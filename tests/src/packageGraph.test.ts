@@ -28,6 +28,7 @@ interface Manifest {
   dir: string;
   name: string;
   private?: boolean;
+  scripts?: Record<string, string>;
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
@@ -120,5 +121,17 @@ describe('the workspace packages', () => {
         .map(file => `${name}: ${file}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('point each published package at its build when it is packed', () => {
+    const withoutScripts = manifests
+      .filter(manifest => !manifest.private)
+      .filter(
+        ({ scripts }) =>
+          scripts?.prepack !== 'backstage-cli package prepack' ||
+          scripts?.postpack !== 'backstage-cli package postpack',
+      )
+      .map(({ name }) => name);
+    expect(withoutScripts).toEqual([]);
   });
 });
