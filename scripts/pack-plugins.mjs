@@ -65,9 +65,9 @@ function stopIfAsked() {
 }
 
 /**
- * `npm pack` in the package folder. Packages with the `prepack` / `postpack`
- * scripts get them from npm; the others get the same commands by hand. Either
- * way the repository's package.json is restored, also when a step fails.
+ * `npm pack` in the package folder, which runs its `prepack` / `postpack`
+ * scripts (every published package has them; tests/src/packageGraph.test.ts
+ * checks). The repository's package.json is restored, also when a step fails.
  */
 function pack(dir) {
   const packageDir = join(root, dir);
@@ -78,21 +78,18 @@ function pack(dir) {
   }
   const before = readFileSync(join(packageDir, 'package.json'), 'utf8');
   const { name, version, scripts = {} } = JSON.parse(before);
-  const npmRunsScripts =
-    scripts.prepack === PREPACK && scripts.postpack === POSTPACK;
+  if (scripts.prepack !== PREPACK || scripts.postpack !== POSTPACK) {
+    throw new Error(
+      `${dir}/package.json needs "prepack": "${PREPACK}" and "postpack": "${POSTPACK}"`,
+    );
+  }
   const tarball = join(
     outDir,
     `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`,
   );
   rmSync(tarball, { force: true });
   try {
-    if (!npmRunsScripts) {
-      run(bin('backstage-cli'), ['package', 'prepack'], packageDir);
-    }
     run('npm', ['pack', '--pack-destination', outDir], packageDir);
-    if (!npmRunsScripts) {
-      run(bin('backstage-cli'), ['package', 'postpack'], packageDir);
-    }
   } finally {
     // npm skips postpack when prepack or the pack itself failed.
     if (existsSync(join(packageDir, BACKUP))) {

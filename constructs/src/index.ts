@@ -3,11 +3,14 @@
  * its data contracts, secure and compliant by default. Producers publish
  * with `@financial-data-mesh/event-publisher`, which needs no aws-cdk-lib.
  *
+ * Every export is named here, on purpose: this is the package's public API
+ * (see report.api.md).
+ *
  * @packageDocumentation
  */
 
-export * from './data-domain';
-export * from './data-domain-props';
+export { DataDomain } from './data-domain';
+export type { DataDomainProps, ReferenceTableSpec } from './data-domain-props';
 export type { IDataDomain } from './data-domain-base';
 export type {
   DataDomainAttributes,
@@ -20,8 +23,14 @@ export {
   domainParameterName,
 } from './domain/domain-parameters';
 export type { DomainParameter } from './domain/domain-parameters';
-export * from './data-product';
-export * from './data-product-props';
+export { DataProduct } from './data-product';
+export type {
+  DataProductFromFileProps,
+  DataProductOptions,
+  DataProductProps,
+  LatestStateOptions,
+  ScheduledQueryOptions,
+} from './data-product-props';
 export type { ScheduledQueryResources } from './product/scheduledQuery';
 export type { ProductAlarms } from './product/monitoring';
 export type {
@@ -29,14 +38,18 @@ export type {
   StructFieldPlan,
   PartitionPlan,
 } from './runtime/enrich/config';
-export * from './contract/loadDataProductContract';
-export * from './glue/glueTypeMapping';
-export * from './glue/tableLayout';
-export * from './security/removalGuard';
+export { loadDataProductContract } from './contract/loadDataProductContract';
+export type { LoadedDataProductContract } from './contract/loadDataProductContract';
+export type { GlueColumn, TableLayout } from './glue/tableLayout';
+export {
+  ALLOW_DESTROY_CONTEXT,
+  resolveRemovalPolicy,
+} from './security/removalGuard';
 export {
   addCompliancePacks,
   compliancePacks,
 } from './compliance/compliancePacks';
-export * from './access/dataProductSubscription';
+export { DataProductSubscription } from './access/dataProductSubscription';
+export type { DataProductSubscriptionProps } from './access/dataProductSubscription';
 export type { EventForwarding } from './access/eventForwarding';
 export type { TableGrant, TableSharing } from './access/tableSharing';

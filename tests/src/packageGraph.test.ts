@@ -3,9 +3,11 @@ import { join } from 'node:path';
 
 /**
  * The workspace's packages depend on each other one way only, at run, test
- * and dev time alike: a plugin never reaches a sibling plugin through its
- * tests or dev entry. Cross-plugin wiring lives in the dev backend
- * (packages/backend) and in these end-to-end tests.
+ * and dev time alike: nothing reaches the backend or frontend plugin
+ * through its tests or dev entry. Cross-plugin wiring lives in the dev
+ * backend and app (packages/backend, packages/app) and in these end-to-end
+ * tests. (The backend plugin's benchmark reads the export through the
+ * catalog module's provider: a one-way dev dependency on a module.)
  */
 
 // Tests run from source and are never bundled, so __dirname is reliable here.

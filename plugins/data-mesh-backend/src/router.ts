@@ -68,7 +68,10 @@ export async function createRouter(
     // httpAuth enforces below; the validator checks the rest.
     validatorOptions: {
       validateSecurity: false,
-      // Backstage's defaults, plus every problem of a request in one answer.
+      // Backstage's settings (no coercion, no unknown query parameter), and
+      // every problem of a request in one answer. ajv warns against
+      // allErrors for large untrusted inputs; these requests have no body,
+      // only path and query parameters, the free-text ones bounded.
       validateRequests: {
         coerceTypes: false,
         allowUnknownQueryParameters: false,

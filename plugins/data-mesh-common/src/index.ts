@@ -135,6 +135,7 @@ export type {
 } from './compatibility/rules';
 export { diffSchemas } from './compatibility/diffSchemas';
 export type {
+  AthenaAccess,
   DataMeshApiSchemas,
   DataProductDetails,
   DataProductFacets,

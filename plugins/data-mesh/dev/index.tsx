@@ -5,7 +5,7 @@
  * the backend on :7007. Written as an adopter's legacy `App.tsx` is (not
  * with dev-utils, which binds every external route to a placeholder), so
  * **Request access** reaches the scaffolder through the plugin's bound
- * route. The new frontend system's app is `dev/alpha`.
+ * route. The new frontend system's app is `packages/app`.
  */
 import { createApp } from '@backstage/app-defaults';
 import {

@@ -3,7 +3,7 @@ import { DataMeshApiClient } from './DataMeshApiClient';
 
 /**
  * How the client turns operations into requests and answers into values or
- * errors. tests/src/api/dataMeshApiClient.test.ts runs every operation
+ * errors. plugins/data-mesh-backend/src/apiClient.test.ts runs the operations
  * against the real backend.
  */
 describe('DataMeshApiClient', () => {
@@ -111,5 +111,47 @@ describe('DataMeshApiClient', () => {
     await expect(unreachable.getHealth()).rejects.toThrow(
       /^Cannot reach the data mesh backend at http:\/\/127\.0\.0\.1:1\/api\/health: /,
     );
+  });
+
+  it("rethrows the caller's own abort reason, not a network failure", async () => {
+    const controller = new AbortController();
+    const reason = new Error('the user navigated away');
+    controller.abort(reason);
+    const aborting = new DataMeshApiClient({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/data-mesh' },
+      fetchApi: {
+        fetch: async (_url: RequestInfo | URL, init?: RequestInit) => {
+          throw init?.signal?.reason;
+        },
+      } as { fetch: typeof fetch },
+    });
+    await expect(
+      aborting.getHealth({ signal: controller.signal }),
+    ).rejects.toBe(reason);
+  });
+
+  it('calls the global fetch on the global object when no fetchApi is given', async () => {
+    const calls: unknown[] = [];
+    const original = globalThis.fetch;
+    // A browser's fetch throws "Illegal invocation" when called on anything
+    // but the global object; this stand-in does the same.
+    globalThis.fetch = function strictFetch(this: unknown) {
+      calls.push(this);
+      if (this !== undefined && this !== globalThis) {
+        throw new TypeError('Illegal invocation');
+      }
+      return Promise.resolve(Response.json({ status: 'ok' }));
+    } as typeof fetch;
+    try {
+      const plain = new DataMeshApiClient({
+        discoveryApi: {
+          getBaseUrl: async () => 'http://backend/api/data-mesh',
+        },
+      });
+      await expect(plain.getHealth()).resolves.toEqual({ status: 'ok' });
+      expect(calls).toHaveLength(1);
+    } finally {
+      globalThis.fetch = original;
+    }
   });
 });

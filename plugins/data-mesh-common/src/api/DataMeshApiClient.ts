@@ -89,9 +89,11 @@ export class DataMeshApiClient {
 
   constructor(options: DataMeshApiClientOptions) {
     this.discoveryApi = options.discoveryApi;
+    // A browser's fetch throws "Illegal invocation" unless called on the
+    // global object, so never keep it unbound.
     this.fetch = options.fetchApi
       ? options.fetchApi.fetch.bind(options.fetchApi)
-      : globalThis.fetch;
+      : (input, init) => globalThis.fetch(input, init);
   }
 
   /** Data products, sorted by domain and name; one page. */
@@ -159,7 +161,11 @@ export class DataMeshApiClient {
     return this.call('diffEventVersions', path, query, options);
   }
 
-  /** How complete and fresh the backend's snapshot is. */
+  /**
+   * How complete and fresh the backend's snapshot is. While the first
+   * refresh runs the backend answers 503 (`starting`), which this throws as
+   * a `ResponseError` like any other answer that is not 2xx.
+   */
   getHealth(options?: DataMeshRequestOptions) {
     return this.call('getHealth', {}, {}, options);
   }
@@ -233,7 +239,8 @@ export class DataMeshApiClient {
       });
       return { response, url };
     } catch (error) {
-      if ((error as Error).name === 'AbortError') {
+      // The caller gave up: its own reason, not a network failure.
+      if (options?.signal?.aborted || (error as Error).name === 'AbortError') {
         throw error;
       }
       throw new Error(

@@ -1,30 +1,24 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  Classification,
   DataProductDetails,
   DataProductFacets,
   DataProductSummary,
   EventDetails,
   EventSummary,
   Page,
+  QueryParameters,
   SchemaDiffResult,
   SchemaEvolution,
   SchemaVersionContent,
 } from '@financial-data-mesh/plugin-data-mesh-common';
 
 /**
- * The filters and page of a data product list request.
+ * The filters and page of a data product list request, as the API's
+ * document types them.
  *
  * @public
  */
-export interface DataProductListQuery {
-  q?: string;
-  domain?: string;
-  owner?: string;
-  classification?: Classification;
-  offset?: number;
-  limit?: number;
-}
+export type DataProductListQuery = QueryParameters<'listDataProducts'>;
 
 /**
  * Identifies an event schema; `sourceId` disambiguates same-named registries.

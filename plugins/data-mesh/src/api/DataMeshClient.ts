@@ -14,7 +14,8 @@ import {
 import { DataMeshApi, DataProductListQuery, EventRef } from './DataMeshApi';
 
 /**
- * The portal's {@link DataMeshApi}: the common package's generated client,
+ * The portal's {@link DataMeshApi}: the common package's client, typed by the
+ * types generated from the API's OpenAPI document,
  * signed in by Backstage's fetchApi. Errors are its `ResponseError`s.
  * @public
  */
