@@ -356,6 +356,7 @@ describe('the OpenAPI document', () => {
       ],
       logger: mockServices.logger.mock(),
     });
+    const errorLogger = mockServices.logger.mock();
     const app = express()
       .use(
         await createRouter({
@@ -366,7 +367,7 @@ describe('the OpenAPI document', () => {
       .use(
         MiddlewareFactory.create({
           config: mockServices.rootConfig(),
-          logger: mockServices.logger.mock(),
+          logger: errorLogger,
         }).error(),
       );
     const firstRefresh = snapshots.refresh();
@@ -378,7 +379,10 @@ describe('the OpenAPI document', () => {
         .get('/snapshot')
         .set('Authorization', mockCredentials.service.header());
       expect(snapshot.status).toBe(503);
+      expect(snapshot.headers['retry-after']).toBe('5');
       expect(validatorFor('get', '/snapshot', 503)(snapshot.body)).toBe(true);
+      // Waiting readers at every start are expected, not logged as errors.
+      expect(errorLogger.error).not.toHaveBeenCalled();
     } finally {
       await firstRefresh;
       await slowAws.stop();

@@ -9,6 +9,7 @@ import {
   NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
+  serializeError,
 } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -199,9 +200,10 @@ export async function createRouter(
     await httpAuth.credentials(req, { allow: ['service'] });
     if (snapshots.health().status === 'starting') {
       // An empty answer now would make consumers delete what they hold.
-      throw new ServiceUnavailableError(
-        'The first refresh of the data mesh sources has not finished yet',
-      );
+      // Answered here, not thrown: a reader waiting at every start is not a
+      // server error for the error handler to log.
+      answerStarting(req, res);
+      return;
     }
     const { manifest } = await feeds.current();
     // The id names the content, so a reader holding it gets 304 however
@@ -327,6 +329,25 @@ function readVersion(
   return read && listed.fields
     ? { ...base, detail: read.detail, fields: listed.fields, problems: [] }
     : { ...base, fields: [], problems: [listed.problem!] };
+}
+
+/** How soon a reader should ask again while the first refresh runs. */
+const STARTING_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * 503 with `Retry-After`, in the error handler's own body shape
+ * (ErrorResponseBody), so clients read it like any other error.
+ */
+function answerStarting(req: express.Request, res: express.Response) {
+  const error = new ServiceUnavailableError(
+    'The first refresh of the data mesh sources has not finished yet',
+  );
+  res.setHeader('Retry-After', String(STARTING_RETRY_AFTER_SECONDS));
+  res.status(503).json({
+    error: serializeError(error),
+    request: { method: req.method, url: req.originalUrl },
+    response: { statusCode: 503 },
+  });
 }
 
 /** The entity tags of an If-None-Match header, each as weak. */

@@ -953,7 +953,17 @@ export interface operations {
       };
       readonly 401: components['responses']['Error'];
       readonly 403: components['responses']['Error'];
-      readonly 503: components['responses']['Error'];
+      /** The first refresh has not finished; nothing to export yet. */
+      readonly 503: {
+        headers: {
+          /** Seconds to wait before asking again. */
+          readonly 'Retry-After'?: number;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   readonly getSnapshotPage: {

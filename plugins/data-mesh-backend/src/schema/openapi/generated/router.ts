@@ -611,7 +611,24 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '503': {
-            $ref: '#/components/responses/Error',
+            description:
+              'The first refresh has not finished; nothing to export yet.',
+            headers: {
+              'Retry-After': {
+                description: 'Seconds to wait before asking again.',
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
