@@ -26,7 +26,7 @@ import {
   RefreshThrottle,
   RefreshTooSoonError,
 } from './refresh/RefreshThrottle';
-import { createOpenApiRouter } from './schema/openapi/generated/router';
+import { createOpenApiRouter, spec } from './schema/openapi/generated/router';
 import { SnapshotService } from './services/SnapshotService';
 import { IndexedEvent } from './snapshot/DataMeshSnapshot';
 import { SnapshotFeeds } from './snapshot/SnapshotFeeds';
@@ -361,7 +361,11 @@ function ifNoneMatch(header: string | undefined): string[] {
 
 /** The page a list request asks for, with the document's defaults. */
 function paging(offset?: number, limit?: number) {
-  return { offset: Number(offset ?? 0), limit: Number(limit ?? 50) };
+  const defaults = spec.components.parameters;
+  return {
+    offset: Number(offset ?? defaults.offset.schema.default),
+    limit: Number(limit ?? defaults.limit.schema.default),
+  };
 }
 
 /** What the typed router's bodies are: the same shape, without `readonly`. */
