@@ -6,6 +6,12 @@ import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
+import {
+  CLASSIFICATIONS,
+  COMPATIBILITY_MODES,
+  SCHEMA_FORMATS,
+  TABLE_ACCESS_LEVELS,
+} from '@financial-data-mesh/plugin-data-mesh-common';
 import { createRouter } from './router';
 import { startDataMeshBackend } from './__testUtils__/startDataMeshBackend';
 import { DefaultSnapshotService } from './services/SnapshotService';
@@ -232,6 +238,18 @@ describe('the OpenAPI document', () => {
     server = await startDataMeshBackend({
       sources: [{ id: 'examples', type: 'directory', path: examples }],
     });
+  });
+
+  it("lists the contract's own values where it names them", () => {
+    // The document is its own source, so these lists are written twice:
+    // a value added to the contract must reach the API's document too.
+    const { schemas } = spec.components;
+    expect(schemas.Classification.enum).toEqual([...CLASSIFICATIONS]);
+    expect(schemas.CompatibilityMode.enum).toEqual([...COMPATIBILITY_MODES]);
+    expect(schemas.SchemaFormat.enum).toEqual([...SCHEMA_FORMATS]);
+    expect(schemas.ConsumerSummary.properties.table.enum).toEqual([
+      ...TABLE_ACCESS_LEVELS,
+    ]);
   });
 
   it('lists exactly the routes the router serves', async () => {
