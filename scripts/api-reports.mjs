@@ -8,9 +8,10 @@
 // Usage: node scripts/api-reports.mjs [--ci]
 //   --ci  writes nothing; fails when a report is out of date or has warnings.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getPackagesSync } from '@manypkg/get-packages';
 import { EMIT_DECLARATIONS } from './lib/declarations.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,23 +19,9 @@ const bin = name => join(root, 'node_modules/.bin', name);
 
 /** The workspace folders whose package.json is not private. */
 export function publishedPackageDirs() {
-  const { workspaces } = JSON.parse(
-    readFileSync(join(root, 'package.json'), 'utf8'),
-  );
-  return workspaces
-    .flatMap(pattern =>
-      pattern.endsWith('/*')
-        ? readdirSync(join(root, pattern.slice(0, -2))).map(
-            name => `${pattern.slice(0, -2)}/${name}`,
-          )
-        : [pattern],
-    )
-    .filter(dir => existsSync(join(root, dir, 'package.json')))
-    .filter(
-      dir =>
-        !JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'))
-          .private,
-    )
+  return getPackagesSync(root)
+    .packages.filter(({ packageJson }) => !packageJson.private)
+    .map(({ dir }) => relative(root, dir))
     .sort();
 }
 

@@ -7,6 +7,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import semver from 'semver';
 import { parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { runLogged } from './processes';
 
@@ -276,27 +277,12 @@ export function readJson(path: string) {
 }
 
 /**
- * Whether `version` (x.y.z) is in `range`, for the range forms package.json
- * files here use: exact, `^`, `~` and `*`; undefined for anything else.
+ * Whether `version` is in `range` (semver's rules, as yarn applies them to
+ * npm ranges); undefined for what is not an npm range, such as a protocol
+ * (`workspace:^`), which this check leaves alone.
  */
-export function satisfies(version: string, range: string): boolean | undefined {
-  const parse = (text: string) => {
-    const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(text);
-    return match ? [+match[1], +match[2], +match[3]] : undefined;
-  };
-  const v = parse(version);
-  if (!v) return undefined;
-  if (range === '*' || range === '') return true;
-  const operator = /^[\^~]/.exec(range)?.[0] ?? '';
-  const base = parse(range.slice(operator.length));
-  if (!base) return undefined;
-  const compare = (a: number[], b: number[]) =>
-    a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-  if (operator === '') return compare(v, base) === 0;
-  if (compare(v, base) < 0) return false;
-  if (operator === '~') return v[0] === base[0] && v[1] === base[1];
-  // Caret: the left-most non-zero part stays.
-  if (base[0] > 0) return v[0] === base[0];
-  if (base[1] > 0) return v[0] === 0 && v[1] === base[1];
-  return v[0] === 0 && v[1] === 0 && v[2] === base[2];
+function satisfies(version: string, range: string): boolean | undefined {
+  return semver.validRange(range) === null
+    ? undefined
+    : semver.satisfies(version, range);
 }

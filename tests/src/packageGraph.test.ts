@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { getPackagesSync } from '@manypkg/get-packages';
 
 /**
  * The workspace's packages depend on each other one way only, at run, test
@@ -37,24 +38,10 @@ interface Manifest {
 }
 
 function workspaceManifests(): Manifest[] {
-  const { workspaces } = JSON.parse(
-    readFileSync(join(ROOT, 'package.json'), 'utf8'),
-  ) as { workspaces: string[] };
-  const folders = workspaces.flatMap(pattern =>
-    pattern.endsWith('/*')
-      ? readdirSync(join(ROOT, pattern.slice(0, -2)), {
-          withFileTypes: true,
-        })
-          .filter(entry => entry.isDirectory())
-          .map(entry => join(ROOT, pattern.slice(0, -2), entry.name))
-      : [join(ROOT, pattern)],
-  );
-  return folders
-    .filter(folder => existsSync(join(folder, 'package.json')))
-    .map(folder => ({
-      ...JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')),
-      dir: folder,
-    }));
+  return getPackagesSync(ROOT).packages.map(({ dir, packageJson }) => ({
+    ...(packageJson as Omit<Manifest, 'dir'>),
+    dir,
+  }));
 }
 
 /** Each workspace package's dependencies on other workspace packages. */
